@@ -1,0 +1,337 @@
+//! The user directory: which phone belongs to which groupware login.
+//!
+//! A UTF-8 CSV file named by `click2dial.directory`:
+//!
+//! ```text
+//! # comment lines start with '#'
+//! login,extension,sipx_user
+//! alice,206,
+//! Bob.Smith,207,bsmith
+//! ```
+//!
+//! `sipx_user` (the sipXecs user name to authenticate as) is optional and defaults to the
+//! extension; a `credential` column may hold a sealed PBX PIN. Logins match case-insensitively.
+//! Every mistake is reported with the file and line, so the administrator can fix it at once.
+
+use std::borrow::Cow;
+use std::collections::hash_map::Entry as MapEntry;
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{quoted, Error, Result};
+
+/// One user's line in the directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DirectoryEntry {
+    /// The login as written in the file.
+    pub login: String,
+    /// The user's extension number.
+    pub extension: String,
+    /// The sipXecs user name to authenticate as.
+    pub sipx_user: String,
+    /// A sealed PBX PIN provisioned by the administrator, if any.
+    pub credential: Option<String>,
+}
+
+/// A parsed directory file.
+#[derive(Debug, Default)]
+pub struct Directory {
+    by_login: HashMap<String, DirectoryEntry>,
+}
+
+#[derive(Clone, Copy)]
+struct Columns {
+    login: usize,
+    extension: usize,
+    sipx_user: Option<usize>,
+    credential: Option<usize>,
+}
+
+impl Directory {
+    /// Parses a directory file's bytes; `path` is only for messages.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<Directory> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let bytes = blank_comments(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .trim(csv::Trim::All)
+            .flexible(true)
+            .from_reader(&*bytes);
+        let at = |line: u64| format!("click2dial.directory {} line {line}", path.display());
+        let mut records = reader.records();
+        let mut columns = None;
+        let mut by_login = HashMap::new();
+        let mut lines_of = HashMap::new();
+        while let Some(record) = records.next() {
+            let record = record.map_err(|err| {
+                let line = err.position().map_or(0, csv::Position::line);
+                Error::configuration(format!("{}: {}", at(line), csv_problem(&err)))
+            })?;
+            let line = record.position().map_or(0, csv::Position::line);
+            if record.iter().all(str::is_empty) {
+                continue;
+            }
+            let Some(columns) = columns else {
+                columns = Some(
+                    Columns::from_header(&record)
+                        .map_err(|why| Error::configuration(format!("{}: {why}", at(line))))?,
+                );
+                continue;
+            };
+            let entry = columns
+                .entry(&record)
+                .map_err(|why| Error::configuration(format!("{}: {why}", at(line))))?;
+            match by_login.entry(entry.login.to_lowercase()) {
+                MapEntry::Occupied(_) => {
+                    let first: u64 = lines_of[&entry.login.to_lowercase()];
+                    return Err(Error::configuration(format!(
+                        "{}: the login {} is already listed on line {first} \
+                         (logins match without regard to case)",
+                        at(line),
+                        quoted(&entry.login)
+                    )));
+                }
+                MapEntry::Vacant(slot) => {
+                    lines_of.insert(slot.key().clone(), line);
+                    slot.insert(entry);
+                }
+            }
+        }
+        if columns.is_none() {
+            return Err(Error::configuration(format!(
+                "click2dial.directory {} has no header line: start it with login,extension,sipx_user",
+                path.display()
+            )));
+        }
+        Ok(Directory { by_login })
+    }
+
+    /// The entry of `login`, matched without regard to case.
+    pub fn lookup(&self, login: &str) -> Option<&DirectoryEntry> {
+        if login.chars().any(char::is_uppercase) {
+            self.by_login.get(&login.to_lowercase())
+        } else {
+            self.by_login.get(login)
+        }
+    }
+
+    /// How many users the directory lists.
+    pub fn len(&self) -> usize {
+        self.by_login.len()
+    }
+
+    /// True when no user is listed.
+    pub fn is_empty(&self) -> bool {
+        self.by_login.is_empty()
+    }
+}
+
+impl Columns {
+    fn from_header(record: &csv::StringRecord) -> std::result::Result<Columns, String> {
+        let mut found: [Option<usize>; 4] = [None; 4];
+        const NAMES: [&str; 4] = ["login", "extension", "sipx_user", "credential"];
+        for (index, name) in record.iter().enumerate() {
+            let name = name.to_ascii_lowercase();
+            let Some(known) = NAMES.iter().position(|&n| n == name) else {
+                return Err(format!(
+                    "the header names an unknown column {}: the columns are login, extension, \
+                     sipx_user (optional) and credential (optional)",
+                    quoted(&name)
+                ));
+            };
+            if found[known].replace(index).is_some() {
+                return Err(format!("the header names the column {name} twice"));
+            }
+        }
+        match found {
+            [Some(login), Some(extension), sipx_user, credential] => Ok(Columns {
+                login,
+                extension,
+                sipx_user,
+                credential,
+            }),
+            _ => Err(
+                "the header line must name at least the columns login and extension \
+                      (e.g. login,extension,sipx_user)"
+                    .to_owned(),
+            ),
+        }
+    }
+
+    fn entry(&self, record: &csv::StringRecord) -> std::result::Result<DirectoryEntry, String> {
+        let field = |index: Option<usize>| index.and_then(|i| record.get(i)).unwrap_or_default();
+        let width = [
+            Some(self.login),
+            Some(self.extension),
+            self.sipx_user,
+            self.credential,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .map_or(0, |last| last + 1);
+        if record.len() > width {
+            return Err(format!(
+                "{} fields where the header has {width}",
+                record.len()
+            ));
+        }
+        let login = field(Some(self.login));
+        let extension = field(Some(self.extension));
+        if login.is_empty() || extension.is_empty() {
+            return Err("login and extension must both be given".to_owned());
+        }
+        check_name("login", login)?;
+        check_name("extension", extension)?;
+        let sipx_user = match field(self.sipx_user) {
+            "" => extension,
+            user => user,
+        };
+        check_name("sipx_user", sipx_user)?;
+        if sipx_user.contains(':') {
+            return Err(format!(
+                "sipx_user {} contains ':', which no sipXecs user name can",
+                quoted(sipx_user)
+            ));
+        }
+        let credential = Some(field(self.credential))
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned);
+        Ok(DirectoryEntry {
+            login: login.to_owned(),
+            extension: extension.to_owned(),
+            sipx_user: sipx_user.to_owned(),
+            credential,
+        })
+    }
+}
+
+/// The file with each comment or blank line turned into an empty record. csv skips comment and
+/// blank lines without counting them, which would make every later line number wrong; an empty
+/// record is counted, and skipped by the parser.
+fn blank_comments(bytes: &[u8]) -> Cow<'_, [u8]> {
+    let is_filler = |line: &[u8]| {
+        let line = line.trim_ascii();
+        line.is_empty() || line.starts_with(b"#")
+    };
+    if !bytes.split(|&b| b == b'\n').any(is_filler) {
+        return Cow::Borrowed(bytes);
+    }
+    let mut kept = Vec::with_capacity(bytes.len());
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        if is_filler(line) {
+            kept.extend_from_slice(b",\n");
+        } else {
+            kept.extend_from_slice(line);
+        }
+    }
+    Cow::Owned(kept)
+}
+
+fn check_name(column: &str, value: &str) -> std::result::Result<(), String> {
+    if value.chars().any(|c| c.is_control() || c.is_whitespace()) {
+        return Err(format!(
+            "{column} {} contains white space or a control character",
+            quoted(value)
+        ));
+    }
+    Ok(())
+}
+
+fn csv_problem(err: &csv::Error) -> String {
+    match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => "the file is not UTF-8: save it as UTF-8".to_owned(),
+        _ => format!("the line cannot be read as CSV ({err})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn parse(text: &str) -> Result<Directory> {
+        Directory::parse(Path::new("/etc/click2dial/users.csv"), text.as_bytes())
+    }
+
+    fn refusal(text: &str) -> String {
+        let err = parse(text).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Configuration);
+        err.message().to_owned()
+    }
+
+    #[test]
+    fn entries_are_found_without_regard_to_case() {
+        let directory = parse(
+            "\u{feff}# staff\nlogin,extension,sipx_user\nalice,206,\n\nBob.Smith, 207 ,bsmith\nÉmile,208\n",
+        )
+        .unwrap();
+        assert_eq!(directory.len(), 3);
+        let alice = directory.lookup("ALICE").unwrap();
+        assert_eq!(
+            (alice.extension.as_str(), alice.sipx_user.as_str()),
+            ("206", "206")
+        );
+        let bob = directory.lookup("bob.smith").unwrap();
+        assert_eq!(
+            (bob.extension.as_str(), bob.sipx_user.as_str()),
+            ("207", "bsmith")
+        );
+        assert_eq!(directory.lookup("émile").unwrap().extension, "208");
+        assert_eq!(directory.lookup("ÉMILE").unwrap().extension, "208");
+        assert!(directory.lookup("carol").is_none());
+    }
+
+    #[test]
+    fn columns_may_come_in_any_order_with_a_credential() {
+        let directory =
+            parse("extension,credential,login\n206,v1.k.token,alice\n207,,bob\n").unwrap();
+        assert_eq!(
+            directory.lookup("alice").unwrap().credential.as_deref(),
+            Some("v1.k.token")
+        );
+        assert_eq!(directory.lookup("bob").unwrap().credential, None);
+    }
+
+    #[test]
+    fn mistakes_name_the_file_and_line() {
+        let message = refusal("login,extension\nalice,206\nbob\n");
+        assert!(
+            message.starts_with("click2dial.directory /etc/click2dial/users.csv line 3:"),
+            "{message}"
+        );
+        let message = refusal("login,extension\nalice,206,x\n");
+        assert!(
+            message.contains("line 2: 3 fields where the header has 2"),
+            "{message}"
+        );
+        let message = refusal("login,phone\n");
+        assert!(
+            message.contains("line 1: the header names an unknown column \"phone\""),
+            "{message}"
+        );
+        assert!(refusal("# only a comment\n").contains("no header line"));
+        assert!(refusal("login,extension,sipx_user\nalice,206,a:b\n").contains("':'"));
+        assert!(refusal("login,extension\nal ice,206\n").contains("white space"));
+        assert!(refusal("login,login,extension\n").contains("twice"));
+    }
+
+    #[test]
+    fn a_duplicate_login_names_both_lines() {
+        let message = refusal("login,extension\nalice,206\n# moved\nALICE,209\n");
+        assert!(
+            message.contains("line 4: the login \"ALICE\" is already listed on line 2"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_with_its_line() {
+        let err =
+            Directory::parse(Path::new("/d.csv"), b"login,extension\nal\xffice,206\n").unwrap_err();
+        assert!(
+            err.message().contains("line 2: the file is not UTF-8"),
+            "{err}"
+        );
+    }
+}

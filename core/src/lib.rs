@@ -1,0 +1,45 @@
+/*!
+The core of click2dial: everything the PHP extension does, with no PHP in it.
+
+click2dial lets a Zarafa WebAccess user call a contact with one click: sipXconfig, the
+configuration server of the sipXecs PBX, rings the user's own desk phone and, once it is picked
+up, connects it to the contact. This crate holds the parts that decide and do that:
+
+* [`Settings`] and [`ServerUrl`]: what the administrator configured (read from INI by the binding).
+* [`DialString`]: a number as people write it, cleaned and checked the way sipXconfig checks it.
+* [`Directory`] in a [`WatchedFile`]: which phone belongs to which groupware login, reloaded
+  when the file changes.
+* [`sipxconfig::place_call`]: the REST request, over TLS verified against the administrator's CA,
+  through one keep-alive client per process ([`transport`]).
+* [`Error`] with its [`ErrorKind`]: one error type; the binding maps each kind to a PHP exception.
+* [`Secret`]: PINs and passwords, wiped on drop and impossible to format by accident.
+
+[`make_call`] puts them together. The crate is tested with `cargo test`; the PHP binding in the
+`click2dial` crate only converts values and errors.
+*/
+
+#![deny(missing_docs)]
+
+mod call;
+mod directory;
+mod error;
+mod number;
+mod secret;
+mod settings;
+pub mod sipxconfig;
+mod tls;
+pub mod transport;
+mod watched;
+
+pub use call::{directory, make_call, phone_of, Phone, PlacedCall};
+pub use directory::{Directory, DirectoryEntry};
+pub use error::{Error, ErrorKind, Result};
+pub use number::{DialString, MAX_NUMBER_CHARS};
+pub use secret::Secret;
+pub use settings::{
+    without_userinfo, ServerUrl, Settings, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+};
+pub use watched::{WatchedFile, WatchedFiles, CHECK_INTERVAL};
+
+/// The version of click2dial, as `php --ri click2dial` shows it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

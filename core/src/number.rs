@@ -1,0 +1,192 @@
+//! Numbers as sipXconfig's call resource accepts them.
+//!
+//! sipXconfig takes the number as one URL path segment, decodes it with Java's `URLDecoder`
+//! (which turns a literal `+` into a space), strips `[ ] ( ) . { } -` and answers 400 unless what
+//! is left is made of `[_!~*'&=+$,;?/a-zA-Z0-9]` (the real pattern also allows `%XX` and an
+//! `@host.tld` suffix, but the `.` it needs is stripped first, so a suffix can never pass).
+//!
+//! [`DialString::clean`] removes what people type for readability, refuses what sipXconfig would
+//! refuse, and [`DialString::path_segment`] percent-encodes the rest so that the server decodes it
+//! back to exactly the same characters. Refusing here means no request is ever sent for a number
+//! the PBX would not take.
+
+use std::fmt;
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::error::{quoted, Error, Result};
+
+/// The longest number, in characters, that is accepted as input.
+pub const MAX_NUMBER_CHARS: usize = 64;
+
+/// Characters sent as they are; everything else is `%XX`. `+` in particular must be escaped,
+/// because `URLDecoder` reads a bare `+` as a space.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'*').remove(b'_').remove(b'~');
+
+/// A number cleaned of formatting and known to be acceptable to sipXconfig.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct DialString(String);
+
+impl DialString {
+    /// Removes formatting (white space, `.`, `-`, `/`, brackets) and checks what is left.
+    ///
+    /// ```
+    /// use click2dial_core::DialString;
+    /// let dial = DialString::clean("+49 (5331) 939-0").unwrap();
+    /// assert_eq!(dial.as_str(), "+4953319390");
+    /// assert_eq!(dial.path_segment(), "%2B4953319390");
+    /// ```
+    pub fn clean(input: &str) -> Result<DialString> {
+        if input.chars().count() > MAX_NUMBER_CHARS {
+            return Err(Error::invalid_number(format!(
+                "the number {} is longer than {MAX_NUMBER_CHARS} characters: \
+                 pass a single phone number or extension",
+                quoted(input)
+            )));
+        }
+        let mut cleaned = String::with_capacity(input.len());
+        for c in input.chars() {
+            if is_formatting(c) {
+                continue;
+            }
+            if !is_dialable(c) {
+                return Err(Error::invalid_number(format!(
+                    "the number {} cannot be dialed: {} is not allowed \
+                     (use digits, letters, '+', '*' and ';')",
+                    quoted(input),
+                    describe(c)
+                )));
+            }
+            cleaned.push(c);
+        }
+        if cleaned.is_empty() {
+            return Err(Error::invalid_number(if input.is_empty() {
+                "no number was given: pass the number to call".to_owned()
+            } else {
+                format!("the number {} has no digits to dial", quoted(input))
+            }));
+        }
+        Ok(DialString(cleaned))
+    }
+
+    /// The number as the PBX receives it.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The number as one URL path segment, escaped so that sipXconfig decodes it back to
+    /// [`DialString::as_str`].
+    pub fn path_segment(&self) -> String {
+        utf8_percent_encode(&self.0, PATH_SEGMENT).to_string()
+    }
+}
+
+impl fmt::Display for DialString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What people put into numbers for readability; sipXconfig strips the brackets, dots and dashes
+/// itself, and the others would be refused, so they go.
+fn is_formatting(c: char) -> bool {
+    matches!(c, '.' | '-' | '/' | '(' | ')' | '[' | ']' | '{' | '}')
+        || (c.is_whitespace() && !c.is_control())
+        || matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}') // dashes and the minus sign
+}
+
+/// The characters sipXconfig's pattern accepts once formatting is gone (ASCII only).
+fn is_dialable(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(
+            c,
+            '+' | '*' | '_' | '!' | '~' | '\'' | '&' | '=' | '$' | ',' | ';' | '?'
+        )
+}
+
+fn describe(c: char) -> String {
+    if c.is_control() {
+        format!("the control character {}", c.escape_unicode())
+    } else {
+        format!("the character '{c}'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn dialed(input: &str) -> String {
+        DialString::clean(input).unwrap().as_str().to_owned()
+    }
+
+    fn refusal(input: &str) -> Error {
+        let err = DialString::clean(input).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidNumber, "{input:?}: {err}");
+        err
+    }
+
+    #[test]
+    fn formatting_that_people_type_is_removed() {
+        assert_eq!(dialed("+49 (5331) 939-0"), "+4953319390");
+        assert_eq!(dialed("05331/939-123"), "05331939123");
+        assert_eq!(dialed("9.9-86(406)9[99]"), "9986406999");
+        assert_eq!(dialed("+1\u{a0}415\u{2011}555\u{2013}0100"), "+14155550100");
+        assert_eq!(dialed(" 207 "), "207");
+    }
+
+    #[test]
+    fn what_sipxconfig_accepts_is_kept() {
+        assert_eq!(dialed("*97"), "*97");
+        assert_eq!(dialed("200;user=phone"), "200;user=phone");
+        assert_eq!(dialed("alice"), "alice");
+    }
+
+    #[test]
+    fn plus_is_escaped_so_the_server_does_not_read_a_space() {
+        let dial = DialString::clean("+4953319390").unwrap();
+        assert_eq!(dial.path_segment(), "%2B4953319390");
+        let dial = DialString::clean("200;user=phone").unwrap();
+        assert_eq!(dial.path_segment(), "200%3Buser%3Dphone");
+        assert_eq!(DialString::clean("*97").unwrap().path_segment(), "*97");
+    }
+
+    #[test]
+    fn what_sipxconfig_refuses_is_refused_before_sending() {
+        for input in [
+            "12#3",
+            "sip:207",
+            "207@example.test",
+            "50%",
+            "é207",
+            "２０７",
+            "12\"3",
+            "<207>",
+        ] {
+            refusal(input);
+        }
+    }
+
+    #[test]
+    fn empty_and_formatting_only_numbers_are_refused() {
+        assert!(refusal("").message().contains("no number"));
+        assert!(refusal(" - ").message().contains("no digits"));
+    }
+
+    #[test]
+    fn control_characters_are_named_not_printed() {
+        let err = refusal("207\r\nX-Injected: 1");
+        assert!(err.message().contains("control character \\u{d}"), "{err}");
+        assert!(!err.message().contains('\r'));
+        refusal("207\0");
+        refusal("20\t7");
+    }
+
+    #[test]
+    fn overlong_numbers_are_refused() {
+        assert!(DialString::clean(&"1".repeat(MAX_NUMBER_CHARS)).is_ok());
+        let err = refusal(&"1".repeat(MAX_NUMBER_CHARS + 1));
+        assert!(err.message().contains("longer than 64"), "{err}");
+    }
+}

@@ -1,0 +1,193 @@
+//! The administrator's settings, as the PHP binding reads them from INI.
+//!
+//! The core never reads INI itself: the binding fills a [`Settings`] for each call, so the core
+//! can be tested without PHP and a setting changed with `ini_set()` takes effect at once.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use reqwest::Url;
+
+use crate::error::{quoted, Error, Result};
+
+/// Default for `click2dial.connect_timeout_ms`.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(2000);
+/// Default for `click2dial.timeout_ms`.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(5000);
+
+/// Everything a call needs to know about the installation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `click2dial.server`: sipXconfig's base URL, e.g. `https://sipx.example.com:8443`.
+    pub server: String,
+    /// `click2dial.ca_file`: PEM bundle to trust instead of the system's roots.
+    pub ca_file: Option<PathBuf>,
+    /// `click2dial.connect_timeout_ms`.
+    pub connect_timeout: Duration,
+    /// `click2dial.timeout_ms`: the whole request, connection included.
+    pub timeout: Duration,
+    /// `click2dial.directory`: the login → extension file; `None` makes every login its own
+    /// extension.
+    pub directory: Option<PathBuf>,
+    /// `click2dial.allow_http`: accept a plain `http://` server (tests, a PBX on the same host).
+    pub allow_http: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            server: String::new(),
+            ca_file: None,
+            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            timeout: DEFAULT_TIMEOUT,
+            directory: None,
+            allow_http: false,
+        }
+    }
+}
+
+/// sipXconfig's base URL, checked: a scheme the settings allow, a host, no credentials, no path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerUrl {
+    base: Url,
+}
+
+impl ServerUrl {
+    /// Checks `click2dial.server` against the rules above.
+    pub fn parse(server: &str, allow_http: bool) -> Result<ServerUrl> {
+        const EXAMPLE: &str = "e.g. https://sipx.example.com:8443";
+        let server = server.trim();
+        if server.is_empty() {
+            return Err(Error::configuration(format!(
+                "click2dial.server is not set: set it in php.ini to sipXconfig's address, {EXAMPLE}"
+            )));
+        }
+        let base = Url::parse(server).map_err(|err| {
+            Error::configuration(format!(
+                "click2dial.server {} is not a URL ({err}): give scheme, host and port, {EXAMPLE}",
+                quoted(&without_userinfo(server))
+            ))
+        })?;
+        let shown = quoted(&without_userinfo(server));
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(Error::configuration(format!(
+                "click2dial.server {shown} contains a user name or password: remove it; \
+                 each user's own credentials are sent in the Authorization header"
+            )));
+        }
+        match base.scheme() {
+            "https" => {}
+            "http" if allow_http => {}
+            "http" => {
+                return Err(Error::configuration(format!(
+                    "click2dial.server {shown} uses plain http, which would send PBX passwords \
+                     unencrypted: use https (sipXconfig listens on 8443 or 443), or set \
+                     click2dial.allow_http=1 for a test PBX"
+                )))
+            }
+            other => {
+                return Err(Error::configuration(format!(
+                    "click2dial.server {shown} has the scheme \"{other}\": use https, {EXAMPLE}"
+                )))
+            }
+        }
+        if base.host_str().is_none_or(str::is_empty) {
+            return Err(Error::configuration(format!(
+                "click2dial.server {shown} names no host, {EXAMPLE}"
+            )));
+        }
+        if base.path() != "/" || base.query().is_some() || base.fragment().is_some() {
+            return Err(Error::configuration(format!(
+                "click2dial.server {shown} has a path, query or fragment: give only scheme, host \
+                 and port, {EXAMPLE} (click2dial adds /sipxconfig/rest/... itself)"
+            )));
+        }
+        Ok(ServerUrl { base })
+    }
+
+    /// `host:port` as people say it in messages.
+    pub fn authority(&self) -> String {
+        let host = self.base.host_str().unwrap_or_default();
+        match self.base.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host.to_owned(),
+        }
+    }
+
+    /// The host name alone, as the certificate must name it.
+    pub fn host(&self) -> &str {
+        self.base.host_str().unwrap_or_default()
+    }
+
+    /// The URL of a resource under the base, e.g. `sipxconfig/rest/call/%2B49...`; `path` must
+    /// already be escaped.
+    pub fn join(&self, path: &str) -> String {
+        let mut url = self.base.as_str().to_owned();
+        url.push_str(path);
+        url
+    }
+}
+
+/// The server setting with anything before an `@` in the authority blanked, so that a password an
+/// administrator wrongly put into the URL is not repeated in a message or in phpinfo().
+pub fn without_userinfo(server: &str) -> String {
+    let scheme_end = server.find("://").map_or(0, |i| i + 3);
+    let authority_end = server[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(server.len(), |i| scheme_end + i);
+    match server[scheme_end..authority_end].rfind('@') {
+        Some(at) => format!(
+            "{}…@{}",
+            &server[..scheme_end],
+            &server[scheme_end + at + 1..]
+        ),
+        None => server.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn refusal(server: &str, allow_http: bool) -> String {
+        let err = ServerUrl::parse(server, allow_http).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Configuration);
+        err.message().to_owned()
+    }
+
+    #[test]
+    fn an_https_base_url_is_accepted_and_joined() {
+        let url = ServerUrl::parse("https://sipx.example.com:8443", false).unwrap();
+        assert_eq!(url.authority(), "sipx.example.com:8443");
+        assert_eq!(
+            url.join("sipxconfig/rest/call/207"),
+            "https://sipx.example.com:8443/sipxconfig/rest/call/207"
+        );
+        let url = ServerUrl::parse(" https://sipx.example.com/ ", false).unwrap();
+        assert_eq!(url.authority(), "sipx.example.com");
+    }
+
+    #[test]
+    fn plain_http_needs_the_switch() {
+        assert!(refusal("http://sipx.example.com", false).contains("click2dial.allow_http=1"));
+        assert!(ServerUrl::parse("http://sipx.example.com", true).is_ok());
+    }
+
+    #[test]
+    fn a_password_in_the_url_is_refused_and_not_repeated() {
+        let message = refusal("https://206:s3cret@sipx.example.com:8443", false);
+        assert!(message.contains("user name or password"), "{message}");
+        assert!(!message.contains("s3cret"), "{message}");
+        assert!(message.contains("sipx.example.com:8443"), "{message}");
+    }
+
+    #[test]
+    fn missing_bad_and_overspecified_urls_are_refused() {
+        assert!(refusal("", false).contains("not set"));
+        assert!(refusal("sipx.example.com", false).contains("not a URL"));
+        assert!(refusal("ftp://sipx.example.com", false).contains("\"ftp\""));
+        assert!(refusal("https://sipx.example.com/sipxconfig", false).contains("path"));
+        assert!(refusal("https://sipx.example.com/?a=1", false).contains("path"));
+    }
+}

@@ -1,0 +1,238 @@
+//! The sipXconfig REST client: `PUT /sipxconfig/rest/call/{number}`.
+//!
+//! sipXconfig answers an accepted call with an empty 200 at once, before any phone rings: the
+//! call is then set up over SIP (the user's own phone first, then a REFER to the number). So a
+//! [`CallAccepted`] means "the PBX took the request", never "connected".
+//!
+//! Credentials go pre-emptively in a Basic `Authorization` header, never in the URL; sipXconfig
+//! also speaks Digest, but Basic over verified TLS saves a round trip per call.
+
+use std::error::Error as StdError;
+use std::io::{self, Read};
+use std::time::{Duration, Instant};
+
+use reqwest::blocking::Response;
+use reqwest::header::{CONTENT_LENGTH, LOCATION};
+use reqwest::StatusCode;
+
+use crate::error::{quoted, Error, ErrorKind, Result};
+use crate::number::DialString;
+use crate::secret::Secret;
+use crate::settings::{ServerUrl, Settings};
+use crate::{tls, transport};
+
+/// How much of an answer's body is read; sipXconfig's answers are empty or a short error page.
+/// A longer body is left unread and its connection closed rather than kept.
+pub const MAX_BODY_BYTES: u64 = 16 * 1024;
+
+/// sipXconfig took the call request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallAccepted {
+    /// The HTTP status (2xx).
+    pub status: u16,
+    /// From sending the request to having read the whole answer.
+    pub elapsed: Duration,
+}
+
+/// Asks sipXconfig to ring `user`'s phone and then connect it to `number`.
+pub fn place_call(
+    settings: &Settings,
+    server: &ServerUrl,
+    user: &str,
+    password: &Secret,
+    number: &DialString,
+) -> Result<CallAccepted> {
+    let client = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
+    let url = server.join(&format!("sipxconfig/rest/call/{}", number.path_segment()));
+    let started = Instant::now();
+    let sent = client
+        .put(url)
+        .basic_auth(user, Some(password.expose()))
+        .header(CONTENT_LENGTH, "0")
+        .timeout(settings.timeout)
+        .send();
+    let response = sent.map_err(|err| unreachable(&err, settings, server))?;
+    let status = response.status();
+    let location = response
+        .headers()
+        .get(LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
+    drain(response).map_err(|err| {
+        Error::unreachable(format!(
+            "sipXconfig at {} broke off its answer ({err}): try again; if it keeps happening, \
+             check sipXconfig and the network between",
+            server.authority()
+        ))
+    })?;
+    let elapsed = started.elapsed();
+    if status.is_success() {
+        return Ok(CallAccepted {
+            status: status.as_u16(),
+            elapsed,
+        });
+    }
+    Err(refusal(status, location.as_deref(), server, user, number))
+}
+
+/// Reads the body up to the bound, so that the connection can be used again.
+fn drain(response: Response) -> io::Result<()> {
+    let mut sink = Vec::new();
+    response.take(MAX_BODY_BYTES).read_to_end(&mut sink)?;
+    Ok(())
+}
+
+fn refusal(
+    status: StatusCode,
+    location: Option<&str>,
+    server: &ServerUrl,
+    user: &str,
+    number: &DialString,
+) -> Error {
+    let code = status.as_u16();
+    let at = server.authority();
+    let http = match status.canonical_reason() {
+        Some(reason) => format!("HTTP {code} {reason}"),
+        None => format!("HTTP {code}"),
+    };
+    let (kind, message) = match code {
+        401 => (
+            ErrorKind::Authentication { status: code },
+            format!(
+                "sipXconfig at {at} did not accept the password of user {} ({http}): check the \
+                 user's PBX PIN (the sipXecs user-portal PIN, not the SIP password)",
+                quoted(user)
+            ),
+        ),
+        403 => (
+            ErrorKind::Authentication { status: code },
+            format!(
+                "sipXconfig at {at} does not let user {} place calls ({http}): check the user's \
+                 permissions in sipXconfig",
+                quoted(user)
+            ),
+        ),
+        300..=399 => (
+            ErrorKind::PbxRejected { status: code },
+            format!(
+                "sipXconfig at {at} redirected the call request{} ({http}); redirects are not \
+                 followed, so that credentials go nowhere else: set click2dial.server to the \
+                 address sipXconfig answers on",
+                location
+                    .map(|to| format!(" to {}", quoted(&redirect_target(to))))
+                    .unwrap_or_default()
+            ),
+        ),
+        400 => (
+            ErrorKind::PbxRejected { status: code },
+            format!("sipXconfig at {at} did not accept the number {number} ({http})"),
+        ),
+        404 | 405 => (
+            ErrorKind::PbxRejected { status: code },
+            format!(
+                "{at} has no sipXconfig call service ({http}): check that click2dial.server \
+                 points at sipXconfig (port 8443 on sipXecs 4.4, 443 on later versions)"
+            ),
+        ),
+        500..=599 => (
+            ErrorKind::PbxRejected { status: code },
+            format!(
+                "sipXconfig at {at} failed on the call request ({http}): try again later; if it \
+                 persists, check sipXconfig's log"
+            ),
+        ),
+        _ => (
+            ErrorKind::PbxRejected { status: code },
+            format!("sipXconfig at {at} refused the call to {number} ({http})"),
+        ),
+    };
+    Error::new(kind, message)
+}
+
+/// Where a redirect pointed, without any user information it might carry.
+fn redirect_target(location: &str) -> String {
+    match reqwest::Url::parse(location) {
+        Ok(mut url) => {
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.set_query(None);
+            url.to_string()
+        }
+        Err(_) => "another address".to_owned(),
+    }
+}
+
+/// Turns a transport failure into a message about what to check.
+fn unreachable(err: &reqwest::Error, settings: &Settings, server: &ServerUrl) -> Error {
+    let at = server.authority();
+    let host = server.host();
+    if let Some(tls) = find_tls_error(err) {
+        return Error::unreachable(tls::explain(tls, host, settings.ca_file.as_deref()));
+    }
+    if err.is_timeout() {
+        let (limit, setting) = if err.is_connect() {
+            (settings.connect_timeout, "click2dial.connect_timeout_ms")
+        } else {
+            (settings.timeout, "click2dial.timeout_ms")
+        };
+        return Error::unreachable(format!(
+            "sipXconfig at {at} did not answer within {} ms ({setting}): check that sipXconfig \
+             is running and reachable from this machine",
+            limit.as_millis()
+        ));
+    }
+    if let Some(io) = find_io_error(err) {
+        let why = match io.kind() {
+            io::ErrorKind::ConnectionRefused => "the connection was refused".to_owned(),
+            io::ErrorKind::ConnectionReset | io::ErrorKind::ConnectionAborted => {
+                "the connection was reset".to_owned()
+            }
+            io::ErrorKind::UnexpectedEof => "the connection was closed before an answer".to_owned(),
+            _ => io.to_string(),
+        };
+        return Error::unreachable(format!(
+            "cannot reach sipXconfig at {at}: {why}; check click2dial.server (host and port) and \
+             that sipXconfig is running"
+        ));
+    }
+    if chain(err).any(|e| e.to_string().contains("dns error")) {
+        return Error::unreachable(format!(
+            "cannot resolve the host name {host}: check click2dial.server and this machine's DNS"
+        ));
+    }
+    Error::unreachable(format!(
+        "cannot reach sipXconfig at {at}: {}; check click2dial.server and that sipXconfig is running",
+        deepest_cause(err)
+    ))
+}
+
+fn chain<'a>(
+    err: &'a (dyn StdError + 'static),
+) -> impl Iterator<Item = &'a (dyn StdError + 'static)> {
+    std::iter::successors(Some(err), |&e| next_cause(e))
+}
+
+fn next_cause<'a>(err: &'a (dyn StdError + 'static)) -> Option<&'a (dyn StdError + 'static)> {
+    // `io::Error::source` skips the error it wraps, so step into it explicitly.
+    match err.downcast_ref::<io::Error>().and_then(io::Error::get_ref) {
+        Some(inner) => Some(inner),
+        None => err.source(),
+    }
+}
+
+fn find_tls_error(err: &reqwest::Error) -> Option<&rustls::Error> {
+    chain(err).find_map(|e| e.downcast_ref::<rustls::Error>())
+}
+
+fn find_io_error(err: &reqwest::Error) -> Option<&io::Error> {
+    chain(err)
+        .filter_map(|e| e.downcast_ref::<io::Error>())
+        .last()
+}
+
+fn deepest_cause(err: &reqwest::Error) -> String {
+    chain(err)
+        .last()
+        .map(ToString::to_string)
+        .unwrap_or_else(|| "unknown failure".to_owned())
+}

@@ -1,0 +1,90 @@
+//! The PHP functions of the `Click2Dial` namespace.
+//!
+//! Each converts its arguments, reads the settings, calls the core and converts the answer back.
+
+// The parameter names are PHP's, seen by Reflection and by callers using named arguments.
+#![allow(non_snake_case)]
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use click2dial_core::{self as core, Error, ErrorKind, Secret};
+use ext_php_rs::boxed::ZBox;
+use ext_php_rs::prelude::*;
+use ext_php_rs::types::{ZendHashTable, Zval};
+
+use crate::args::PhpText;
+use crate::{exceptions, ini};
+
+/// Places a call: the PBX rings `$fromUser`'s phone, then connects it to `$toNumber`.
+///
+/// Returns `['user' => sipXecs user, 'dialed' => number as the PBX received it,
+/// 'status' => HTTP status, 'elapsed_ms' => float]`. A 200 means sipXconfig accepted the call,
+/// not that anyone answered.
+#[php_function]
+#[php(name = "Click2Dial\\makeCall")]
+pub fn make_call(
+    toNumber: PhpText,
+    fromUser: PhpText,
+    password: Option<PhpText>,
+) -> PhpResult<ZBox<ZendHashTable>> {
+    guarded(|| {
+        let to = toNumber.utf8("number", ErrorKind::InvalidNumber)?;
+        let login = fromUser.utf8("login", ErrorKind::UnknownUser)?;
+        let password = match &password {
+            Some(text) => Some(Secret::from(
+                text.utf8("PBX password", ErrorKind::Credential)?,
+            )),
+            None => None,
+        };
+        let settings = ini::settings()?;
+        let placed = core::make_call(&settings, to, login, password.as_ref())?;
+        let mut result = ZendHashTable::new();
+        insert(&mut result, "user", placed.sipx_user.as_str());
+        insert(&mut result, "dialed", placed.dialed.as_str());
+        insert(&mut result, "status", i64::from(placed.status));
+        insert(
+            &mut result,
+            "elapsed_ms",
+            placed.elapsed.as_secs_f64() * 1000.0,
+        );
+        Ok(result)
+    })
+}
+
+/// The extension number of a groupware login, `null` when the directory does not know it.
+#[php_function]
+#[php(name = "Click2Dial\\getUsernr")]
+pub fn get_usernr(fromUser: PhpText) -> PhpResult<Option<String>> {
+    guarded(|| {
+        let login = fromUser.utf8("login", ErrorKind::UnknownUser)?;
+        let settings = ini::settings()?;
+        Ok(core::phone_of(&settings, login)?.map(|phone| phone.extension))
+    })
+}
+
+/// Adds this module's functions to the extension.
+pub fn register(module: ModuleBuilder) -> ModuleBuilder {
+    module
+        .function(wrap_function!(make_call))
+        .function(wrap_function!(get_usernr))
+}
+
+/// Runs a function body, turning a core error into its exception and a panic into
+/// `Click2Dial\Exception` (a panic is a bug; its message could hold anything, so it is not shown).
+fn guarded<T>(body: impl FnOnce() -> core::Result<T>) -> PhpResult<T> {
+    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| {
+        Err(Error::new(
+            ErrorKind::Internal,
+            "click2dial failed internally (a bug): please report it with the PHP error log",
+        ))
+    });
+    outcome.map_err(|err| exceptions::to_php(&err))
+}
+
+fn insert(table: &mut ZendHashTable, key: &str, value: impl ext_php_rs::convert::IntoZval) {
+    let mut zval = Zval::new();
+    // Strings, integers and floats always convert.
+    if value.set_zval(&mut zval, false).is_ok() {
+        let _ = table.insert(key, zval);
+    }
+}

@@ -1,0 +1,97 @@
+//! The `click2dial.*` INI settings, and reading them into the core's [`Settings`].
+//!
+//! Paths and security switches are system-level (php.ini or `-d` only), so a script cannot point
+//! the extension at another server or CA and collect its users' PINs; the time-outs may be
+//! changed per script with `ini_set()`. Values are read for every call through the engine's own
+//! lookup, which is a hash probe, so a change is seen at once.
+
+use std::ffi::{c_char, c_int, CStr};
+use std::path::PathBuf;
+use std::time::Duration;
+
+use click2dial_core::{Error, ErrorKind, Result, Settings};
+use ext_php_rs::flags::IniEntryPermission;
+use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
+
+pub const SERVER: &CStr = c"click2dial.server";
+pub const CA_FILE: &CStr = c"click2dial.ca_file";
+pub const CONNECT_TIMEOUT_MS: &CStr = c"click2dial.connect_timeout_ms";
+pub const TIMEOUT_MS: &CStr = c"click2dial.timeout_ms";
+pub const DIRECTORY: &CStr = c"click2dial.directory";
+pub const ALLOW_HTTP: &CStr = c"click2dial.allow_http";
+
+pub static ENTRIES: IniEntryDefs<7> = IniEntryDefs::new([
+    IniEntryDef::new(SERVER, c"", IniEntryPermission::System),
+    IniEntryDef::new(CA_FILE, c"", IniEntryPermission::System),
+    IniEntryDef::new(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
+    IniEntryDef::new(TIMEOUT_MS, c"5000", IniEntryPermission::All),
+    IniEntryDef::new(DIRECTORY, c"", IniEntryPermission::System),
+    IniEntryDef::new(ALLOW_HTTP, c"0", IniEntryPermission::System),
+    IniEntryDef::end(),
+]);
+
+extern "C" {
+    // PHP's own INI lookup (Zend/zend_ini.h): the current value, or NULL when unset.
+    fn zend_ini_string_ex(
+        name: *const c_char,
+        name_length: usize,
+        orig: c_int,
+        exists: *mut bool,
+    ) -> *mut c_char;
+}
+
+/// The current value of a registered setting, `""` when it has none.
+pub fn value(name: &CStr) -> String {
+    let mut exists = false;
+    // SAFETY: `name` is NUL-terminated and its length excludes the NUL, as the engine expects;
+    // the returned pointer, when not null, is a NUL-terminated string owned by the engine and
+    // valid for the duration of this call, and is copied at once.
+    unsafe {
+        let raw = zend_ini_string_ex(name.as_ptr(), name.to_bytes().len(), 0, &mut exists);
+        if raw.is_null() {
+            return String::new();
+        }
+        CStr::from_ptr(raw).to_string_lossy().into_owned()
+    }
+}
+
+/// The settings as they stand now.
+pub fn settings() -> Result<Settings> {
+    Ok(Settings {
+        server: value(SERVER),
+        ca_file: path(CA_FILE),
+        connect_timeout: milliseconds(CONNECT_TIMEOUT_MS)?,
+        timeout: milliseconds(TIMEOUT_MS)?,
+        directory: path(DIRECTORY),
+        allow_http: flag(ALLOW_HTTP),
+    })
+}
+
+fn path(name: &CStr) -> Option<PathBuf> {
+    Some(value(name))
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn flag(name: &CStr) -> bool {
+    matches!(
+        value(name).trim().to_ascii_lowercase().as_str(),
+        "1" | "on" | "yes" | "true"
+    )
+}
+
+fn milliseconds(name: &CStr) -> Result<Duration> {
+    let raw = value(name);
+    match raw.trim().parse::<u64>() {
+        Ok(ms) if (1..=600_000).contains(&ms) => Ok(Duration::from_millis(ms)),
+        _ => Err(Error::new(
+            ErrorKind::Configuration,
+            format!(
+                "{} is \"{}\": give a whole number of milliseconds from 1 to 600000",
+                name.to_string_lossy(),
+                raw.escape_debug()
+            ),
+        )),
+    }
+}
