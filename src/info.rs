@@ -3,7 +3,7 @@
 //! The server URL is shown with any user information blanked (the extension refuses such a URL,
 //! but phpinfo() must not repeat a password an administrator typed there).
 
-use click2dial_core::{directory, without_userinfo, Settings, VERSION};
+use click2dial_core::{directory, without_userinfo, ServerUrl, Settings, VERSION};
 use ext_php_rs::zend::ModuleEntry;
 use ext_php_rs::{info_table_end, info_table_row, info_table_start};
 
@@ -39,8 +39,13 @@ fn rows() -> Vec<(String, String)> {
         },
     ));
     match ini::settings() {
-        Ok(settings) => rows.extend(settings_rows(&settings)),
-        Err(err) => rows.push(("Settings".to_owned(), format!("error: {err}"))),
+        Ok(settings) => {
+            if let Err(err) = ServerUrl::parse(&settings.server, settings.allow_http) {
+                rows.push(("Server problem".to_owned(), err.to_string()));
+            }
+            rows.extend(settings_rows(&settings));
+        }
+        Err(err) => rows.push(("Settings problem".to_owned(), err.to_string())),
     }
     rows
 }

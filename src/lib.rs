@@ -5,7 +5,8 @@ This crate is the binding layer only. It converts PHP values to Rust and back, r
 settings, and throws the exception class that matches each `click2dial_core::ErrorKind`; every decision is made
 in `click2dial-core`, which knows nothing of PHP.
 
-Nothing is done at module start-up beyond registering INI entries and classes: the HTTP client and
+Nothing is done at module start-up beyond registering INI entries and classes and marking the
+password parameter sensitive: the HTTP client and
 the directory are made on first use, in the process that uses them (see the core's `transport`).
 */
 
@@ -16,6 +17,7 @@ mod exceptions;
 mod functions;
 mod info;
 mod ini;
+mod sensitive;
 
 use std::panic::catch_unwind;
 
@@ -30,6 +32,7 @@ fn startup(_kind: i32, module_number: i32) -> i32 {
     // A panic here would abort PHP itself; a failed start-up only refuses the extension.
     let registered = catch_unwind(|| {
         IniEntryDef::register(ini::ENTRIES.as_slice(), module_number);
+        sensitive::mark_parameters();
         exceptions::register().is_ok()
     });
     match registered {

@@ -77,13 +77,15 @@ pub fn make_call(
     let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
     let password = match password {
         Some(password) if !password.is_empty() => password,
-        Some(_) => return Err(Error::new(
-            ErrorKind::Credential,
-            format!(
+        Some(_) => {
+            return Err(Error::new(
+                ErrorKind::Credential,
+                format!(
                 "the PBX password given for {} is empty: pass the user's sipXecs user-portal PIN",
                 quoted(login)
             ),
-        )),
+            ))
+        }
         None => {
             return Err(Error::new(
                 ErrorKind::Credential,

@@ -181,6 +181,12 @@ fn unreachable(err: &reqwest::Error, settings: &Settings, server: &ServerUrl) ->
             limit.as_millis()
         ));
     }
+    // hyper-util reports a failed name lookup as a "dns error" wrapping the resolver's io::Error.
+    if chain(err).any(|e| e.to_string().starts_with("dns error")) {
+        return Error::unreachable(format!(
+            "cannot resolve the host name {host}: check click2dial.server and this machine's DNS"
+        ));
+    }
     if let Some(io) = find_io_error(err) {
         let why = match io.kind() {
             io::ErrorKind::ConnectionRefused => "the connection was refused".to_owned(),
@@ -193,11 +199,6 @@ fn unreachable(err: &reqwest::Error, settings: &Settings, server: &ServerUrl) ->
         return Error::unreachable(format!(
             "cannot reach sipXconfig at {at}: {why}; check click2dial.server (host and port) and \
              that sipXconfig is running"
-        ));
-    }
-    if chain(err).any(|e| e.to_string().contains("dns error")) {
-        return Error::unreachable(format!(
-            "cannot resolve the host name {host}: check click2dial.server and this machine's DNS"
         ));
     }
     Error::unreachable(format!(

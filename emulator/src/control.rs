@@ -1,0 +1,87 @@
+//! The test control API, plain HTTP on loopback: read and clear the call record, switch
+//! faults on and off, and ask whether the emulator is up.
+
+use std::sync::Arc;
+
+use http_body_util::{BodyExt, Limited};
+use hyper::body::Incoming;
+use hyper::{Method, Request, Response};
+use serde_json::json;
+
+use crate::fault::{Fault, FaultSetting};
+use crate::pages::{self, Body};
+use crate::state::Emulator;
+
+const BODY_LIMIT: usize = 64 * 1024;
+
+pub async fn handle(
+    emulator: Arc<Emulator>,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, std::convert::Infallible> {
+    let (parts, body) = request.into_parts();
+    let body = match Limited::new(body, BODY_LIMIT).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) => return Ok(error(400, &format!("cannot read the request body: {e}"))),
+    };
+    let log = &emulator.log;
+    let response = match (&parts.method, parts.uri.path()) {
+        (&Method::GET, "/health") => pages::text(200, "ok"),
+        (&Method::GET, "/stats") => pages::json(
+            200,
+            &json!({"requests": emulator.pbx_requests.load(std::sync::atomic::Ordering::Relaxed)}),
+        ),
+        (&Method::GET, "/calls") => match emulator.calls.all() {
+            Ok(calls) => pages::json(200, &calls),
+            Err(why) => error(500, &why),
+        },
+        (&Method::DELETE, "/calls") => match emulator.calls.clear() {
+            Ok(()) => {
+                log.say(format_args!("control: call record cleared"));
+                pages::json(200, &json!({"cleared": true}))
+            }
+            Err(why) => error(500, &why),
+        },
+        (&Method::GET, "/fault") => pages::json(200, &emulator.faults.get()),
+        (&Method::PUT, "/fault") => match serde_json::from_slice::<FaultSetting>(&body) {
+            Err(e) => error(400, &format!("not a fault setting: {e}")),
+            Ok(setting) => match setting.validate() {
+                Err(why) => error(400, &why),
+                Ok(()) => {
+                    log.say(format_args!("control: fault set to {}", describe(&setting)));
+                    emulator.faults.set(setting.clone());
+                    pages::json(200, &setting)
+                }
+            },
+        },
+        (&Method::DELETE, "/fault") => {
+            let setting = FaultSetting {
+                fault: Fault::None,
+                times: None,
+            };
+            log.say(format_args!("control: fault cleared"));
+            emulator.faults.set(setting.clone());
+            pages::json(200, &setting)
+        }
+        (_, "/health" | "/stats" | "/calls" | "/fault") => error(405, "method not allowed here"),
+        (_, path) => error(404, &format!("no control resource {path}")),
+    };
+    Ok(response)
+}
+
+fn error(status: u16, message: &str) -> Response<Body> {
+    pages::json(status, &json!({ "error": message }))
+}
+
+fn describe(setting: &FaultSetting) -> String {
+    let what = match setting.fault {
+        Fault::None => "none".to_string(),
+        Fault::Delay { ms } => format!("answer after {ms} ms"),
+        Fault::Drop => "close connections without answering".to_string(),
+        Fault::Status { status } => format!("answer every request with {status}"),
+        Fault::Blackhole => "swallow requests and never answer".to_string(),
+    };
+    match setting.times {
+        Some(n) => format!("{what}, for the next {n} request(s)"),
+        None => format!("{what}, until changed"),
+    }
+}

@@ -1,0 +1,48 @@
+--TEST--
+php --ri click2dial shows the settings and the directory's size, and no secret
+--FILE--
+<?php
+require __DIR__ . '/inc/harness.php';
+$pin = 'S3cr3t-PIN-4711';
+// A password wrongly written into the server URL must not be shown either.
+$code = <<<'PHP'
+foreach ([fn() => Click2Dial\makeCall('207', 'alice', getenv('C2D_PIN')),
+          fn() => Click2Dial\makeCall('12#3', 'alice', getenv('C2D_PIN'))] as $call) {
+    try { $call(); } catch (Throwable $e) { echo $e, "\n"; }
+}
+phpinfo(INFO_MODULES);
+PHP;
+putenv("C2D_PIN=$pin");
+$child = run_php($code, ['click2dial.server' => 'https://206:url-pass-0815@localhost:9']);
+$seen = $child['out'] . $child['err'];
+var_dump(str_contains($seen, $pin), str_contains($seen, 'url-pass-0815'));
+preg_match('/^click2dial\n\n(.*?)\n\n/ms', $seen, $table);
+echo preg_replace('#\S*/php-tests/#', 'TESTS/', str_replace(state_file(''), 'STATE/', $table[1] ?? $seen)), "\n";
+
+// The suite's own settings, as php --ri shows them.
+$ri = shell_exec(escapeshellarg(getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY) . ' ' . getenv('TEST_PHP_EXTRA_ARGS') . ' --ri click2dial');
+echo preg_replace(['/localhost:\d+/', '#\S*/php-tests/#', '/=> \d+\.\d+\.\d+/'], ['localhost:PORT', 'TESTS/', '=> VERSION'], $ri);
+?>
+--EXPECT--
+bool(false)
+bool(false)
+click2dial support => enabled
+Version => 0.1.0
+Server (click2dial.server) => https://…@localhost:9
+Server problem => click2dial.server "https://…@localhost:9" contains a user name or password: remove it; each user's own credentials are sent in the Authorization header
+CA file (click2dial.ca_file) => STATE/ca.pem
+Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
+Connect timeout (click2dial.connect_timeout_ms) => 2000 ms
+Timeout (click2dial.timeout_ms) => 5000 ms
+Plain http allowed (click2dial.allow_http) => no
+
+click2dial
+
+click2dial support => enabled
+Version => VERSION
+Server (click2dial.server) => https://localhost:PORT
+CA file (click2dial.ca_file) => TESTS/.run/pbx/ca.pem
+Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
+Connect timeout (click2dial.connect_timeout_ms) => 2000 ms
+Timeout (click2dial.timeout_ms) => 5000 ms
+Plain http allowed (click2dial.allow_http) => no
