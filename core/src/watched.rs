@@ -247,6 +247,56 @@ mod tests {
         assert_eq!(*file.get().unwrap(), 2);
     }
 
+    static PARSE_STARTED: std::sync::Barrier = std::sync::Barrier::new(2);
+    static PARSE_RELEASED: std::sync::Barrier = std::sync::Barrier::new(2);
+
+    /// Counts lines; on a file that says "slow", waits until the test lets it finish.
+    fn parse_gated(path: &Path, bytes: &[u8]) -> Result<usize> {
+        if bytes.starts_with(b"slow") {
+            PARSE_STARTED.wait();
+            PARSE_RELEASED.wait();
+        }
+        parse_lines(path, bytes)
+    }
+
+    #[test]
+    fn lookups_go_on_with_the_old_version_while_one_thread_reloads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("list");
+        write(&path, "a\n");
+        let file = Arc::new(WatchedFile::new(&path, "test.file", parse_gated));
+        assert_eq!(*file.get().unwrap(), 1);
+        write(&path, "slow\nb\nc\n");
+        let old = Instant::now().checked_sub(CHECK_INTERVAL * 2).unwrap();
+        let snapshot = file.snapshot.load_full().unwrap();
+        file.snapshot.store(Some(Arc::new(Snapshot {
+            stamp: snapshot.stamp,
+            parsed: snapshot.parsed.clone(),
+            checked_at: old,
+        })));
+        let reloader = {
+            let file = Arc::clone(&file);
+            std::thread::spawn(move || *file.get().unwrap())
+        };
+        PARSE_STARTED.wait();
+        // The reload is now in progress and held; another reader must not wait for it.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let reader = {
+            let file = Arc::clone(&file);
+            std::thread::spawn(move || sender.send(*file.get().unwrap()).unwrap())
+        };
+        let seen = receiver.recv_timeout(Duration::from_secs(10));
+        PARSE_RELEASED.wait();
+        assert_eq!(
+            seen,
+            Ok(1),
+            "the reader got the old version without waiting"
+        );
+        assert_eq!(reloader.join().unwrap(), 3);
+        reader.join().unwrap();
+        assert_eq!(*file.get().unwrap(), 3);
+    }
+
     #[test]
     fn a_missing_file_names_the_setting_and_the_path() {
         let file = WatchedFile::new("/nonexistent/dir.csv", "click2dial.directory", parse_lines);

@@ -28,7 +28,10 @@ pub async fn handle(
         (&Method::GET, "/health") => pages::text(200, "ok"),
         (&Method::GET, "/stats") => pages::json(
             200,
-            &json!({"requests": emulator.pbx_requests.load(std::sync::atomic::Ordering::Relaxed)}),
+            &json!({
+                "requests": emulator.pbx_requests.load(std::sync::atomic::Ordering::Relaxed),
+                "connections": emulator.pbx_connections.load(std::sync::atomic::Ordering::Relaxed),
+            }),
         ),
         (&Method::GET, "/calls") => match emulator.calls.all() {
             Ok(calls) => pages::json(200, &calls),

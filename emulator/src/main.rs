@@ -98,6 +98,7 @@ async fn run(args: cli::Args) -> Result<(), String> {
         faults: FaultControl::new(),
         log: HumanLog { quiet: args.quiet },
         pbx_requests: AtomicU64::new(0),
+        pbx_connections: AtomicU64::new(0),
     });
     tokio::spawn(server::serve(
         https,

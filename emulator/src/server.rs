@@ -2,6 +2,7 @@
 //! connection.
 
 use std::future::Future;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -44,6 +45,9 @@ pub async fn serve(listener: TcpListener, kind: Listener, emulator: Arc<Emulator
         // Small requests and answers on a kept-alive connection: Nagle would add delayed-ACK
         // stalls to every call.
         let _ = stream.set_nodelay(true);
+        if matches!(kind, Listener::Pbx { .. }) {
+            emulator.pbx_connections.fetch_add(1, Ordering::Relaxed);
+        }
         let emulator = emulator.clone();
         let kind = kind.clone();
         tokio::spawn(async move {

@@ -18,6 +18,8 @@ pub struct Emulator {
     /// Requests the PBX listeners received, answered or not: lets tests prove that a client
     /// refused something locally without sending it.
     pub pbx_requests: AtomicU64,
+    /// Connections the PBX listeners accepted: shows whether clients keep connections alive.
+    pub pbx_connections: AtomicU64,
 }
 
 /// One line per event on stdout, for a person watching. Never given credentials.

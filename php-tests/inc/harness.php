@@ -126,3 +126,9 @@ function pbx_requests(): int
 {
     return emulator('GET', '/stats')['requests'];
 }
+
+/** How many connections the emulator's PBX listeners have accepted so far. */
+function pbx_connections(): int
+{
+    return emulator('GET', '/stats')['connections'];
+}
