@@ -71,7 +71,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
 
 /// Runs a function body, turning a core error into its exception and a panic into
 /// `Click2Dial\Exception` (a panic is a bug; its message could hold anything, so it is not shown).
-fn guarded<T>(body: impl FnOnce() -> core::Result<T>) -> PhpResult<T> {
+pub(crate) fn guarded<T>(body: impl FnOnce() -> core::Result<T>) -> PhpResult<T> {
     let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| {
         Err(Error::new(
             ErrorKind::Internal,

@@ -9,7 +9,7 @@ use std::ffi::{c_char, c_int, CStr};
 use std::path::PathBuf;
 use std::time::Duration;
 
-use click2dial_core::{Error, ErrorKind, Result, Settings};
+use click2dial_core::{CredentialSource, Error, ErrorKind, Result, Settings};
 use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 
@@ -19,14 +19,20 @@ pub const CONNECT_TIMEOUT_MS: &CStr = c"click2dial.connect_timeout_ms";
 pub const TIMEOUT_MS: &CStr = c"click2dial.timeout_ms";
 pub const DIRECTORY: &CStr = c"click2dial.directory";
 pub const ALLOW_HTTP: &CStr = c"click2dial.allow_http";
+pub const DIALPLAN: &CStr = c"click2dial.dialplan";
+pub const CREDENTIALS: &CStr = c"click2dial.credentials";
+pub const KEY_FILE: &CStr = c"click2dial.key_file";
 
-pub static ENTRIES: IniEntryDefs<7> = IniEntryDefs::new([
+pub static ENTRIES: IniEntryDefs<10> = IniEntryDefs::new([
     IniEntryDef::new(SERVER, c"", IniEntryPermission::System),
     IniEntryDef::new(CA_FILE, c"", IniEntryPermission::System),
     IniEntryDef::new(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
     IniEntryDef::new(TIMEOUT_MS, c"5000", IniEntryPermission::All),
     IniEntryDef::new(DIRECTORY, c"", IniEntryPermission::System),
     IniEntryDef::new(ALLOW_HTTP, c"0", IniEntryPermission::System),
+    IniEntryDef::new(DIALPLAN, c"", IniEntryPermission::System),
+    IniEntryDef::new(CREDENTIALS, c"stored", IniEntryPermission::System),
+    IniEntryDef::new(KEY_FILE, c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -64,6 +70,9 @@ pub fn settings() -> Result<Settings> {
         timeout: milliseconds(TIMEOUT_MS)?,
         directory: path(DIRECTORY),
         allow_http: flag(ALLOW_HTTP),
+        dialplan: path(DIALPLAN),
+        credentials: CredentialSource::parse(&value(CREDENTIALS))?,
+        key_file: path(KEY_FILE),
     })
 }
 

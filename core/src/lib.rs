@@ -37,7 +37,8 @@ pub use error::{Error, ErrorKind, Result};
 pub use number::{DialString, MAX_NUMBER_CHARS};
 pub use secret::Secret;
 pub use settings::{
-    without_userinfo, ServerUrl, Settings, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+    without_userinfo, CredentialSource, ServerUrl, Settings, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_TIMEOUT,
 };
 pub use watched::{WatchedFile, WatchedFiles, CHECK_INTERVAL};
 

@@ -31,6 +31,48 @@ pub struct Settings {
     pub directory: Option<PathBuf>,
     /// `click2dial.allow_http`: accept a plain `http://` server (tests, a PBX on the same host).
     pub allow_http: bool,
+    /// `click2dial.dialplan`: the dial plan file; `None` only cleans numbers.
+    pub dialplan: Option<PathBuf>,
+    /// `click2dial.credentials`: where a user's PBX password comes from.
+    pub credentials: CredentialSource,
+    /// `click2dial.key_file`: the keys that seal stored PBX PINs, newest first.
+    pub key_file: Option<PathBuf>,
+}
+
+/// Where a user's PBX password comes from (`click2dial.credentials`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CredentialSource {
+    /// The WebAccess login password is the PBX password (one LDAP for both).
+    Session,
+    /// Each user's PIN, sealed, in their WebAccess settings.
+    #[default]
+    Stored,
+    /// Sealed PINs in the directory's `credential` column.
+    Directory,
+}
+
+impl CredentialSource {
+    /// Reads the INI value; `""` is the default.
+    pub fn parse(value: &str) -> Result<CredentialSource> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "session" => Ok(CredentialSource::Session),
+            "stored" | "" => Ok(CredentialSource::Stored),
+            "directory" => Ok(CredentialSource::Directory),
+            other => Err(Error::configuration(format!(
+                "click2dial.credentials is {}: use session, stored or directory",
+                quoted(other)
+            ))),
+        }
+    }
+
+    /// The INI value.
+    pub fn name(self) -> &'static str {
+        match self {
+            CredentialSource::Session => "session",
+            CredentialSource::Stored => "stored",
+            CredentialSource::Directory => "directory",
+        }
+    }
 }
 
 impl Default for Settings {
@@ -42,6 +84,9 @@ impl Default for Settings {
             timeout: DEFAULT_TIMEOUT,
             directory: None,
             allow_http: false,
+            dialplan: None,
+            credentials: CredentialSource::default(),
+            key_file: None,
         }
     }
 }

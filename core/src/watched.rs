@@ -267,13 +267,7 @@ mod tests {
         let file = Arc::new(WatchedFile::new(&path, "test.file", parse_gated));
         assert_eq!(*file.get().unwrap(), 1);
         write(&path, "slow\nb\nc\n");
-        let old = Instant::now().checked_sub(CHECK_INTERVAL * 2).unwrap();
-        let snapshot = file.snapshot.load_full().unwrap();
-        file.snapshot.store(Some(Arc::new(Snapshot {
-            stamp: snapshot.stamp,
-            parsed: snapshot.parsed.clone(),
-            checked_at: old,
-        })));
+        expire(&file);
         let reloader = {
             let file = Arc::clone(&file);
             std::thread::spawn(move || *file.get().unwrap())
