@@ -5,7 +5,7 @@
 
 CARGO ?= cargo
 
-.PHONY: all deps build test demo clean
+.PHONY: all deps build test demo bench fuzz clean
 
 all: build
 
@@ -20,6 +20,29 @@ test: build
 
 demo: build
 	scripts/demo
+
+# Benchmark figures (see docs/dialplan.md for what is measured).
+bench: deps
+	$(CARGO) run --release -q -p click2dial-bench
+
+# Fuzzing, never part of make test: every target (number normalisation, session passwords,
+# sealed PIN tokens) through libFuzzer with cargo-fuzz (on stable Rust with RUSTC_BOOTSTRAP,
+# as cargo-fuzz needs nightly flags) for FUZZ_SECONDS each when cargo-fuzz is installed, else
+# the same checks as a bounded loop of FUZZ_RUNS inputs each. New corpus entries go to .run/,
+# so the committed seed corpus stays small.
+FUZZ_TARGETS = normalize_number session_password credential_token
+FUZZ_SECONDS ?= 30
+FUZZ_RUNS ?= 200000
+fuzz:
+	set -e; cd fuzz; for target in $(FUZZ_TARGETS); do \
+	  mkdir -p ../.run/fuzz-corpus/$$target; \
+	  if cargo fuzz --version >/dev/null 2>&1; then \
+	    RUSTC_BOOTSTRAP=1 cargo fuzz run $$target ../.run/fuzz-corpus/$$target corpus/$$target \
+	      -- -max_total_time=$(FUZZ_SECONDS); \
+	  else \
+	    $(CARGO) run --release --no-default-features --bin fuzz_loop -- $$target $(FUZZ_RUNS); \
+	  fi; \
+	done
 
 clean:
 	$(CARGO) clean

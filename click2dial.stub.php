@@ -15,22 +15,39 @@ namespace Click2Dial {
      *
      * $fromUser is a groupware login, looked up in click2dial.directory (without a directory the
      * login is the extension). Formatting in $toNumber (spaces, dots, dashes, brackets, slashes)
-     * is removed; "+" is kept. $password is the user's sipXecs user-portal PIN.
+     * is removed; "+" is kept. With click2dial.dialplan the number is dialed as normalizeNumber()
+     * returns it. $password is the user's sipXecs user-portal PIN.
      *
      * A 'status' of 200 means sipXconfig accepted the call, not that anyone answered.
      *
-     * @return array{user: string, dialed: string, status: int, elapsed_ms: float}
+     * @return array{user: string, dialed: string, status: int, elapsed_ms: float, e164: ?string, extension: ?string}
      *   user: the sipXecs user the call was placed as; dialed: the number as the PBX received it;
-     *   status: sipXconfig's HTTP status; elapsed_ms: how long sipXconfig took to answer.
+     *   status: sipXconfig's HTTP status; elapsed_ms: how long sipXconfig took to answer;
+     *   e164: the number called in E.164 form (null for internal numbers and without a dial plan);
+     *   extension: the extension written after the number, not dialed (null when none).
      * @throws ConfigurationException an INI setting or a file it names is missing or wrong
      * @throws InvalidNumberException the number cannot be dialed; nothing was sent
+     * @throws NumberNotAllowedException the dial plan forbids the number; nothing was sent
      * @throws UnknownUserException the directory does not know $fromUser
-     * @throws CredentialException no password was given
+     * @throws CredentialException no password was given, and click2dial.credentials provides
+     *   none (in directory mode: the provisioned token does not open)
      * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)
      * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode())
      * @throws PbxUnreachableException DNS, connection, TLS or a time-out
      */
-    function makeCall(string $toNumber, string $fromUser, ?string $password = null): array {}
+    function makeCall(string $toNumber, string $fromUser, #[\SensitiveParameter] ?string $password = null): array {}
+
+    /**
+     * The number as the PBX will dial it, by the dial plan in click2dial.dialplan: the outside
+     * line and the national or international form for public numbers, internal numbers as they
+     * are, the dial plan's translate rules. An extension written after the number ("ext. 12") is
+     * not part of it. Without a dial plan the number is only cleaned, as makeCall() does.
+     *
+     * @throws ConfigurationException the dial plan file is missing or wrong
+     * @throws InvalidNumberException the number cannot be read or dialed
+     * @throws NumberNotAllowedException the dial plan forbids the number
+     */
+    function normalizeNumber(string $number): string {}
 
     /**
      * The extension number of a groupware login, or null when the directory does not know it.
@@ -39,6 +56,46 @@ namespace Click2Dial {
      * @throws ConfigurationException the directory file is missing or malformed
      */
     function getUsernr(string $fromUser): ?string {}
+
+    /**
+     * Opens the WebAccess login password as WebAccess keeps it in $_SESSION["password"], for
+     * sites where the login password is also the PBX password (click2dial.credentials = session).
+     *
+     * Pass WebAccess' PASSWORD_KEY and PASSWORD_IV from its config.php. $method says how
+     * WebAccess stored it: 'openssl' (openssl_encrypt, des-ede3-cbc; WebAccess 7.1.11 and
+     * later), 'mcrypt' (mcrypt_encrypt, TRIPLEDES, zero padding) or 'plain'; null finds out.
+     * An empty $key means the password was stored as it is; an empty $iv means an all-zero IV
+     * (PHP before 5.3.3). The result is converted from Windows-1252 to UTF-8.
+     *
+     * @throws CredentialException the text does not open with this key and IV, or is empty
+     */
+    function decryptSessionPassword(#[\SensitiveParameter] string $stored, #[\SensitiveParameter] string $key, #[\SensitiveParameter] string $iv, ?string $method = null): string {}
+
+    /**
+     * Seals a PBX PIN for $user with the newest key of click2dial.key_file, to keep in the
+     * user's WebAccess settings (or in the directory's credential column). The token
+     * ("c2d1.<key id>.<data>") opens only with decryptCredential() for the same login.
+     *
+     * @throws ConfigurationException click2dial.key_file is missing, malformed or readable by others
+     * @throws CredentialException the PIN is empty or too long, or $user is empty
+     */
+    function encryptCredential(#[\SensitiveParameter] string $secret, string $user): string {}
+
+    /**
+     * Opens a token made by encryptCredential() for the same $user (compared without regard
+     * to case), with any key of click2dial.key_file.
+     *
+     * @throws ConfigurationException click2dial.key_file is missing, malformed or readable by others
+     * @throws CredentialException the token was sealed for another user, altered, cut short, or
+     *   sealed with a key that is no longer in the key file
+     */
+    function decryptCredential(#[\SensitiveParameter] string $token, string $user): string {}
+
+    /**
+     * A new random key (AES-256) as a line for click2dial.key_file: "id:key". Put it first in
+     * the file to make it the one that seals; keep older lines so that their tokens still open.
+     */
+    function generateKey(): string {}
 
     /** Every click2dial failure. The message says what went wrong and what to check. */
     class Exception extends \RuntimeException {}

@@ -3,7 +3,9 @@ The extension is loaded and has the documented functions and exception classes
 --FILE--
 <?php
 var_dump(extension_loaded('click2dial'));
-foreach (['Click2Dial\makeCall', 'Click2Dial\getUsernr'] as $name) {
+foreach (['Click2Dial\makeCall', 'Click2Dial\getUsernr', 'Click2Dial\normalizeNumber',
+          'Click2Dial\decryptSessionPassword', 'Click2Dial\encryptCredential',
+          'Click2Dial\decryptCredential', 'Click2Dial\generateKey'] as $name) {
     $f = new ReflectionFunction($name);
     $params = [];
     foreach ($f->getParameters() as $p) {
@@ -25,6 +27,11 @@ var_dump($e instanceof RuntimeException, $e->getCode());
 bool(true)
 Click2Dial\makeCall(string $toNumber, string $fromUser, ?string $password = NULL): array
 Click2Dial\getUsernr(string $fromUser): ?string
+Click2Dial\normalizeNumber(string $number): string
+Click2Dial\decryptSessionPassword(string $stored, string $key, string $iv, ?string $method = NULL): string
+Click2Dial\encryptCredential(string $secret, string $user): string
+Click2Dial\decryptCredential(string $token, string $user): string
+Click2Dial\generateKey(): string
 Click2Dial\Exception extends RuntimeException
 Click2Dial\ConfigurationException extends Click2Dial\Exception
 Click2Dial\InvalidNumberException extends Click2Dial\Exception

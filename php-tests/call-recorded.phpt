@@ -18,7 +18,7 @@ $calls = recorded_calls();
 echo $calls[1]['login'], ' as ', $calls[1]['user'], ' -> ', $calls[1]['dialed'], "\n";
 ?>
 --EXPECT--
-array(4) {
+array(6) {
   [0]=>
   string(4) "user"
   [1]=>
@@ -27,6 +27,10 @@ array(4) {
   string(6) "status"
   [3]=>
   string(10) "elapsed_ms"
+  [4]=>
+  string(4) "e164"
+  [5]=>
+  string(9) "extension"
 }
 string(3) "206"
 string(3) "207"

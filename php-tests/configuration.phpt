@@ -24,6 +24,9 @@ echo $child['out'], $child['err'];
 var_dump(ini_set('click2dial.server', 'https://evil.example'), ini_set('click2dial.ca_file', '/tmp/x.pem'),
          ini_set('click2dial.allow_http', '1'), ini_set('click2dial.directory', '/tmp/d.csv'));
 var_dump(ini_set('click2dial.timeout_ms', '3000') !== false);
+// ini_restore() undoes a change.
+ini_restore('click2dial.timeout_ms');
+var_dump(ini_get('click2dial.timeout_ms'));
 ?>
 --EXPECTF--
 Click2Dial\ConfigurationException (0): click2dial.server is not set: set it in php.ini to sipXconfig's address, e.g. https://sipx.example.com:8443
@@ -39,3 +42,4 @@ bool(false)
 bool(false)
 bool(false)
 bool(true)
+string(4) "5000"

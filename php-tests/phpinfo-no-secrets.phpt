@@ -15,15 +15,17 @@ PHP;
 putenv("C2D_PIN=$pin");
 $child = run_php($code, ['click2dial.server' => 'https://206:url-pass-0815@localhost:9']);
 $seen = $child['out'] . $child['err'];
-var_dump(str_contains($seen, $pin), str_contains($seen, 'url-pass-0815'));
+$key = substr(trim(file_get_contents(dirname(state_file('x'), 2) . '/keys')), 9);
+var_dump(str_contains($seen, $pin), str_contains($seen, 'url-pass-0815'), str_contains($seen, $key));
 preg_match('/^click2dial\n\n(.*?)\n\n/ms', $seen, $table);
-echo preg_replace('#\S*/php-tests/#', 'TESTS/', str_replace(state_file(''), 'STATE/', $table[1] ?? $seen)), "\n";
+echo preg_replace(['#\S*/php-tests/#', '/first: [0-9a-f]{8}/'], ['TESTS/', 'first: KEYID'], str_replace(state_file(''), 'STATE/', $table[1] ?? $seen)), "\n";
 
 // The suite's own settings, as php --ri shows them.
 $ri = shell_exec(escapeshellarg(getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY) . ' ' . getenv('TEST_PHP_EXTRA_ARGS') . ' --ri click2dial');
-echo preg_replace(['/localhost:\d+/', '#\S*/php-tests/#', '/=> \d+\.\d+\.\d+/'], ['localhost:PORT', 'TESTS/', '=> VERSION'], $ri);
+echo preg_replace(['/localhost:\d+/', '#\S*/php-tests/#', '/=> \d+\.\d+\.\d+/', '/first: [0-9a-f]{8}/'], ['localhost:PORT', 'TESTS/', '=> VERSION', 'first: KEYID'], $ri);
 ?>
 --EXPECT--
+bool(false)
 bool(false)
 bool(false)
 click2dial support => enabled
@@ -32,6 +34,9 @@ Server (click2dial.server) => https://…@localhost:9
 Server problem => click2dial.server "https://…@localhost:9" contains a user name or password: remove it; each user's own credentials are sent in the Authorization header
 CA file (click2dial.ca_file) => STATE/ca.pem
 Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
+Dial plan (click2dial.dialplan) => (not set: numbers are only cleaned)
+Credentials (click2dial.credentials) => stored
+Key file (click2dial.key_file) => TESTS/.run/keys (key ids, newest first: KEYID)
 Connect timeout (click2dial.connect_timeout_ms) => 2000 ms
 Timeout (click2dial.timeout_ms) => 5000 ms
 Plain http allowed (click2dial.allow_http) => no
@@ -43,6 +48,9 @@ Version => VERSION
 Server (click2dial.server) => https://localhost:PORT
 CA file (click2dial.ca_file) => TESTS/.run/pbx/ca.pem
 Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
+Dial plan (click2dial.dialplan) => (not set: numbers are only cleaned)
+Credentials (click2dial.credentials) => stored
+Key file (click2dial.key_file) => TESTS/.run/keys (key ids, newest first: KEYID)
 Connect timeout (click2dial.connect_timeout_ms) => 2000 ms
 Timeout (click2dial.timeout_ms) => 5000 ms
 Plain http allowed (click2dial.allow_http) => no

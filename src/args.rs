@@ -28,6 +28,14 @@ impl<'a> FromZval<'a> for PhpText<'a> {
 }
 
 impl PhpText<'_> {
+    /// The bytes as PHP holds them.
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            PhpText::Bytes(bytes) => bytes,
+            PhpText::Digits(digits) => digits.as_bytes(),
+        }
+    }
+
     /// The text, or an error of `kind` when it is not UTF-8.
     pub fn utf8(&self, what: &str, kind: ErrorKind) -> Result<&str> {
         match self {

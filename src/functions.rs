@@ -18,8 +18,9 @@ use crate::{exceptions, ini};
 /// Places a call: the PBX rings `$fromUser`'s phone, then connects it to `$toNumber`.
 ///
 /// Returns `['user' => sipXecs user, 'dialed' => number as the PBX received it,
-/// 'status' => HTTP status, 'elapsed_ms' => float]`. A 200 means sipXconfig accepted the call,
-/// not that anyone answered.
+/// 'status' => HTTP status, 'elapsed_ms' => float, 'e164' => ?string, 'extension' => ?string]`
+/// (`e164` is null for internal numbers, `extension` when none was written). A 200 means
+/// sipXconfig accepted the call, not that anyone answered.
 #[php_function]
 #[php(name = "Click2Dial\\makeCall")]
 pub fn make_call(
@@ -47,6 +48,8 @@ pub fn make_call(
             "elapsed_ms",
             placed.elapsed.as_secs_f64() * 1000.0,
         );
+        insert_optional(&mut result, "e164", placed.e164.as_deref());
+        insert_optional(&mut result, "extension", placed.extension.as_deref());
         Ok(result)
     })
 }
@@ -79,6 +82,14 @@ pub(crate) fn guarded<T>(body: impl FnOnce() -> core::Result<T>) -> PhpResult<T>
         ))
     });
     outcome.map_err(|err| exceptions::to_php(&err))
+}
+
+/// `null` for `None`, which PHP code tests with `=== null`.
+fn insert_optional(table: &mut ZendHashTable, key: &str, value: Option<&str>) {
+    match value {
+        Some(text) => insert(table, key, text),
+        None => insert(table, key, ()),
+    }
 }
 
 fn insert(table: &mut ZendHashTable, key: &str, value: impl ext_php_rs::convert::IntoZval) {

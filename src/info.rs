@@ -3,7 +3,10 @@
 //! The server URL is shown with any user information blanked (the extension refuses such a URL,
 //! but phpinfo() must not repeat a password an administrator typed there).
 
-use click2dial_core::{directory, without_userinfo, ServerUrl, Settings, VERSION};
+use std::path::Path;
+
+use click2dial_core::credentials;
+use click2dial_core::{dial_plan, directory, without_userinfo, ServerUrl, Settings, VERSION};
 use ext_php_rs::zend::ModuleEntry;
 use ext_php_rs::{info_table_end, info_table_row, info_table_start};
 
@@ -55,27 +58,33 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
         Some(path) => path.display().to_string(),
         None => "(not set: the system's CAs are trusted)".to_owned(),
     };
-    let directory = match directory(settings) {
-        Ok(Some(loaded)) => format!(
-            "{} ({} {})",
-            settings
-                .directory
-                .as_deref()
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
-            loaded.len(),
-            if loaded.len() == 1 {
-                "entry"
-            } else {
-                "entries"
-            }
-        ),
-        Ok(None) => "(not set: each login is its own extension)".to_owned(),
-        Err(err) => format!("error: {err}"),
-    };
+    let directory = file_row(
+        settings.directory.as_deref(),
+        directory(settings),
+        |loaded| match loaded.len() {
+            1 => "1 entry".to_owned(),
+            count => format!("{count} entries"),
+        },
+        "each login is its own extension",
+    );
+    let dialplan = file_row(
+        settings.dialplan.as_deref(),
+        dial_plan(settings),
+        |plan| format!("region {}", plan.region()),
+        "numbers are only cleaned",
+    );
     vec![
         ("CA file (click2dial.ca_file)".to_owned(), ca),
         ("Directory (click2dial.directory)".to_owned(), directory),
+        ("Dial plan (click2dial.dialplan)".to_owned(), dialplan),
+        (
+            "Credentials (click2dial.credentials)".to_owned(),
+            settings.credentials.name().to_owned(),
+        ),
+        (
+            "Key file (click2dial.key_file)".to_owned(),
+            key_file(settings),
+        ),
         (
             "Connect timeout (click2dial.connect_timeout_ms)".to_owned(),
             format!("{} ms", settings.connect_timeout.as_millis()),
@@ -89,6 +98,35 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             if settings.allow_http { "yes" } else { "no" }.to_owned(),
         ),
     ]
+}
+
+/// A file setting: its path with what it holds, what not setting it means, or its problem.
+fn file_row<T>(
+    path: Option<&Path>,
+    loaded: click2dial_core::Result<Option<T>>,
+    describe: impl Fn(&T) -> String,
+    when_unset: &str,
+) -> String {
+    match (path, loaded) {
+        (Some(path), Ok(Some(value))) => format!("{} ({})", path.display(), describe(&value)),
+        (_, Err(err)) => format!("error: {err}"),
+        _ => format!("(not set: {when_unset})"),
+    }
+}
+
+/// The key file with the ids of its keys, newest first; never the keys.
+fn key_file(settings: &Settings) -> String {
+    let Some(path) = &settings.key_file else {
+        return "(not set: PINs cannot be sealed)".to_owned();
+    };
+    match credentials::key_ring(settings) {
+        Ok(ring) => format!(
+            "{} (key ids, newest first: {})",
+            path.display(),
+            ring.ids().join(", ")
+        ),
+        Err(err) => format!("error: {err}"),
+    }
 }
 
 /// The table macros need NUL-free strings.

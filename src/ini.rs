@@ -5,11 +5,12 @@
 //! changed per script with `ini_set()`. Values are read for every call through the engine's own
 //! lookup, which is a hash probe, so a change is seen at once.
 
-use std::ffi::{c_char, c_int, CStr};
+use std::ffi::{c_char, c_int, c_void, CStr};
 use std::path::PathBuf;
 use std::time::Duration;
 
 use click2dial_core::{CredentialSource, Error, ErrorKind, Result, Settings};
+use ext_php_rs::ffi::{zend_ini_entry, zend_string};
 use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
 
@@ -24,17 +25,41 @@ pub const CREDENTIALS: &CStr = c"click2dial.credentials";
 pub const KEY_FILE: &CStr = c"click2dial.key_file";
 
 pub static ENTRIES: IniEntryDefs<10> = IniEntryDefs::new([
-    IniEntryDef::new(SERVER, c"", IniEntryPermission::System),
-    IniEntryDef::new(CA_FILE, c"", IniEntryPermission::System),
-    IniEntryDef::new(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
-    IniEntryDef::new(TIMEOUT_MS, c"5000", IniEntryPermission::All),
-    IniEntryDef::new(DIRECTORY, c"", IniEntryPermission::System),
-    IniEntryDef::new(ALLOW_HTTP, c"0", IniEntryPermission::System),
-    IniEntryDef::new(DIALPLAN, c"", IniEntryPermission::System),
-    IniEntryDef::new(CREDENTIALS, c"stored", IniEntryPermission::System),
-    IniEntryDef::new(KEY_FILE, c"", IniEntryPermission::System),
+    entry(SERVER, c"", IniEntryPermission::System),
+    entry(CA_FILE, c"", IniEntryPermission::System),
+    entry(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
+    entry(TIMEOUT_MS, c"5000", IniEntryPermission::All),
+    entry(DIRECTORY, c"", IniEntryPermission::System),
+    entry(ALLOW_HTTP, c"0", IniEntryPermission::System),
+    entry(DIALPLAN, c"", IniEntryPermission::System),
+    entry(CREDENTIALS, c"stored", IniEntryPermission::System),
+    entry(KEY_FILE, c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
+
+/// An entry with a change handler. PHP counts a runtime `ini_restore()` of an entry that has no
+/// handler as failed and keeps the changed value; this one accepts every value (they are checked
+/// where they are used, where the message can say what is wrong).
+const fn entry(
+    name: &'static CStr,
+    default: &'static CStr,
+    permission: IniEntryPermission,
+) -> IniEntryDef {
+    let mut definition = IniEntryDef::new(name, default, permission);
+    definition.on_modify = Some(accept_change);
+    definition
+}
+
+unsafe extern "C" fn accept_change(
+    _entry: *mut zend_ini_entry,
+    _new_value: *mut zend_string,
+    _arg1: *mut c_void,
+    _arg2: *mut c_void,
+    _arg3: *mut c_void,
+    _stage: c_int,
+) -> c_int {
+    0 // SUCCESS
+}
 
 extern "C" {
     // PHP's own INI lookup (Zend/zend_ini.h): the current value, or NULL when unset.

@@ -13,10 +13,12 @@ the directory are made on first use, in the process that uses them (see the core
 #![cfg_attr(windows, feature(abi_vectorcall))]
 
 mod args;
+mod credentials;
 mod exceptions;
 mod functions;
 mod info;
 mod ini;
+mod numbers;
 mod sensitive;
 
 use std::panic::catch_unwind;
@@ -48,5 +50,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .name("click2dial")
         .version(core::VERSION)
         .info_function(info::show);
+    let module = numbers::register(module);
+    let module = credentials::register(module);
     functions::register(module)
 }

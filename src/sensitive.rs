@@ -11,9 +11,16 @@ use std::ffi::{c_char, c_void};
 use ext_php_rs::ffi::{compiler_globals, zend_function, zend_string, zval, HashTable};
 use ext_php_rs::types::ZendStr;
 
-/// The functions (lower-cased, as the engine keys them) and the 0-based index of each one's
-/// secret parameter.
-const SENSITIVE_PARAMETERS: [(&str, u32); 1] = [("click2dial\\makecall", 2)];
+/// The functions (lower-cased, as the engine keys them) and the 0-based index of each secret
+/// parameter.
+const SENSITIVE_PARAMETERS: [(&str, u32); 6] = [
+    ("click2dial\\makecall", 2),
+    ("click2dial\\decryptsessionpassword", 0),
+    ("click2dial\\decryptsessionpassword", 1),
+    ("click2dial\\decryptsessionpassword", 2),
+    ("click2dial\\encryptcredential", 0),
+    ("click2dial\\decryptcredential", 0),
+];
 
 /// `ZEND_ATTRIBUTE_PERSISTENT`: internal functions live as long as the process.
 const ATTRIBUTE_PERSISTENT: u32 = 1;

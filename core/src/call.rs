@@ -7,6 +7,8 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::credentials;
+use crate::dialplan::normalize_number;
 use crate::directory::Directory;
 use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
@@ -25,6 +27,10 @@ pub struct PlacedCall {
     pub sipx_user: String,
     /// The number as the PBX received it.
     pub dialed: DialString,
+    /// The number called, in E.164 form; `None` for internal numbers and without a dial plan.
+    pub e164: Option<String>,
+    /// The extension written after the number, which was not dialed; `None` when there was none.
+    pub extension: Option<String>,
     /// sipXconfig's HTTP status.
     pub status: u16,
     /// How long sipXconfig took to answer.
@@ -38,6 +44,8 @@ pub struct Phone {
     pub extension: String,
     /// The sipXecs user name to authenticate as.
     pub sipx_user: String,
+    /// A sealed PBX PIN the administrator provisioned in the directory, if any.
+    pub credential: Option<String>,
 }
 
 /// The directory named by the settings, current as of the last check; `None` when no directory
@@ -56,10 +64,12 @@ pub fn phone_of(settings: &Settings, login: &str) -> Result<Option<Phone>> {
         Some(directory) => Ok(directory.lookup(login).map(|entry| Phone {
             extension: entry.extension.clone(),
             sipx_user: entry.sipx_user.clone(),
+            credential: entry.credential.clone(),
         })),
         None if is_plausible_user_name(login) => Ok(Some(Phone {
             extension: login.to_owned(),
             sipx_user: login.to_owned(),
+            credential: None,
         })),
         None => Ok(None),
     }
@@ -73,34 +83,17 @@ pub fn make_call(
     password: Option<&Secret>,
 ) -> Result<PlacedCall> {
     let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
-    let dialed = DialString::clean(to)?;
+    let number = normalize_number(settings, to)?;
+    let dialed = number.dial;
     let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
-    let password = match password {
-        Some(password) if !password.is_empty() => password,
-        Some(_) => {
-            return Err(Error::new(
-                ErrorKind::Credential,
-                format!(
-                "the PBX password given for {} is empty: pass the user's sipXecs user-portal PIN",
-                quoted(login)
-            ),
-            ))
-        }
-        None => {
-            return Err(Error::new(
-                ErrorKind::Credential,
-                format!(
-                    "no PBX password was given for {}: pass the user's sipXecs user-portal PIN \
-                     as the third argument of makeCall()",
-                    quoted(login)
-                ),
-            ))
-        }
-    };
-    let accepted = sipxconfig::place_call(settings, &server, &phone.sipx_user, password, &dialed)?;
+    let password =
+        credentials::password_for(settings, login, password, phone.credential.as_deref())?;
+    let accepted = sipxconfig::place_call(settings, &server, &phone.sipx_user, &password, &dialed)?;
     Ok(PlacedCall {
         sipx_user: phone.sipx_user,
         dialed,
+        e164: number.e164,
+        extension: number.extension,
         status: accepted.status,
         elapsed: accepted.elapsed,
     })

@@ -7,12 +7,16 @@ up, connects it to the contact. This crate holds the parts that decide and do th
 
 * [`Settings`] and [`ServerUrl`]: what the administrator configured (read from INI by the binding).
 * [`DialString`]: a number as people write it, cleaned and checked the way sipXconfig checks it.
+* [`DialPlan`]: how the PBX dials a number as people write it (outside line, national and
+  international forms, extensions, rules), read with libphonenumber's metadata.
 * [`Directory`] in a [`WatchedFile`]: which phone belongs to which groupware login, reloaded
   when the file changes.
 * [`sipxconfig::place_call`]: the REST request, over TLS verified against the administrator's CA,
   through one keep-alive client per process ([`transport`]).
 * [`Error`] with its [`ErrorKind`]: one error type; the binding maps each kind to a PHP exception.
 * [`Secret`]: PINs and passwords, wiped on drop and impossible to format by accident.
+* [`credentials`]: where a user's PBX password comes from: the WebAccess session, a sealed
+  token in the user's settings, or one the administrator provisioned in the directory.
 
 [`make_call`] puts them together. The crate is tested with `cargo test`; the PHP binding in the
 `click2dial` crate only converts values and errors.
@@ -21,6 +25,8 @@ up, connects it to the contact. This crate holds the parts that decide and do th
 #![deny(missing_docs)]
 
 mod call;
+pub mod credentials;
+mod dialplan;
 mod directory;
 mod error;
 mod number;
@@ -32,6 +38,7 @@ pub mod transport;
 mod watched;
 
 pub use call::{directory, make_call, phone_of, Phone, PlacedCall};
+pub use dialplan::{dial_plan, normalize_number, DialPlan, Normalized};
 pub use directory::{Directory, DirectoryEntry};
 pub use error::{Error, ErrorKind, Result};
 pub use number::{DialString, MAX_NUMBER_CHARS};

@@ -38,11 +38,7 @@ impl DialString {
     /// ```
     pub fn clean(input: &str) -> Result<DialString> {
         if input.chars().count() > MAX_NUMBER_CHARS {
-            return Err(Error::invalid_number(format!(
-                "the number {} is longer than {MAX_NUMBER_CHARS} characters: \
-                 pass a single phone number or extension",
-                quoted(input)
-            )));
+            return Err(too_long(input));
         }
         let mut cleaned = String::with_capacity(input.len());
         for c in input.chars() {
@@ -50,12 +46,7 @@ impl DialString {
                 continue;
             }
             if !is_dialable(c) {
-                return Err(Error::invalid_number(format!(
-                    "the number {} cannot be dialed: {} is not allowed \
-                     (use digits, letters, '+', '*' and ';')",
-                    quoted(input),
-                    describe(c)
-                )));
+                return Err(not_dialable(input, c));
             }
             cleaned.push(c);
         }
@@ -85,6 +76,37 @@ impl fmt::Display for DialString {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// Refuses what no number may hold however it is written, before anything else reads it: more
+/// than [`MAX_NUMBER_CHARS`] characters, or a control character (a header injection attempt,
+/// never a typo). The dial plan calls this before libphonenumber, which would skip such
+/// characters silently; the messages are those of [`DialString::clean`].
+pub(crate) fn refuse_unreadable(input: &str) -> Result<()> {
+    if input.chars().count() > MAX_NUMBER_CHARS {
+        return Err(too_long(input));
+    }
+    match input.chars().find(|c| c.is_control()) {
+        Some(c) => Err(not_dialable(input, c)),
+        None => Ok(()),
+    }
+}
+
+fn too_long(input: &str) -> Error {
+    Error::invalid_number(format!(
+        "the number {} is longer than {MAX_NUMBER_CHARS} characters: \
+         pass a single phone number or extension",
+        quoted(input)
+    ))
+}
+
+fn not_dialable(input: &str, c: char) -> Error {
+    Error::invalid_number(format!(
+        "the number {} cannot be dialed: {} is not allowed \
+         (use digits, letters, '+', '*' and ';')",
+        quoted(input),
+        describe(c)
+    ))
 }
 
 /// What people put into numbers for readability; sipXconfig strips the brackets, dots and dashes

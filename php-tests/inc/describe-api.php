@@ -11,7 +11,8 @@ function describe_parameters(ReflectionFunctionAbstract $f): string
 {
     $params = [];
     foreach ($f->getParameters() as $p) {
-        $params[] = ($p->hasType() ? $p->getType() . ' ' : '')
+        $attributes = array_map(fn($a) => '#[' . $a->getName() . '] ', $p->getAttributes());
+        $params[] = implode('', $attributes) . ($p->hasType() ? $p->getType() . ' ' : '')
             . ($p->isPassedByReference() ? '&' : '') . ($p->isVariadic() ? '...' : '') . '$' . $p->getName()
             . ($p->isDefaultValueAvailable() ? ' = ' . strtolower(var_export($p->getDefaultValue(), true))
                 : ($p->isOptional() && !$p->isVariadic() ? ' = ?' : ''));

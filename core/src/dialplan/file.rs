@@ -1,0 +1,350 @@
+//! The dial plan file: TOML, checked whole when it is read.
+//!
+//! ```toml
+//! region = "DE"                  # ISO 3166 country where the PBX is
+//! outside_line = "0"             # prefix to reach the public network ("" when none)
+//! internal = '^[2-9][0-9]{2}$'   # numbers that are extensions: dialed as they are
+//! international_prefix = "00"    # optional; default from the region's metadata
+//! national_prefix = "0"          # optional; default from the region's metadata
+//! block = ["premium_rate", "shared_cost"]   # number types refused (default: premium_rate)
+//!
+//! [[deny]]                       # ordered; matched against the E.164 form
+//! pattern = '^\+49(137|138)'
+//! reason = "televoting numbers"
+//!
+//! [[translate]]                  # ordered, first match wins; matched against the E.164 form
+//! pattern = '^\+495331939(\d{1,3})$'
+//! output = '$1'                  # our own DID range becomes the internal extension
+//! ```
+//!
+//! Every mistake (TOML syntax, an unknown or missing key, a region libphonenumber does not know,
+//! a regular expression that does not compile, a translate output sipXconfig could not dial) is
+//! a configuration error naming the file, the line and the key, so the administrator can fix it
+//! at once. The file is read on the first number a process dials and again when it changes.
+
+use std::ops::Range;
+use std::path::Path;
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{phone, Blocked, Deny, DialPlan, Translate, TYPE_NAMES};
+use crate::error::{quoted, Error, Result};
+use crate::number::DialString;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    region: Spanned<String>,
+    outside_line: Spanned<String>,
+    internal: Spanned<String>,
+    international_prefix: Option<Spanned<String>>,
+    national_prefix: Option<Spanned<String>>,
+    block: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    deny: Vec<DenyRule>,
+    #[serde(default)]
+    translate: Vec<TranslateRule>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DenyRule {
+    pattern: Spanned<String>,
+    reason: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslateRule {
+    pattern: Spanned<String>,
+    output: Spanned<String>,
+}
+
+/// What to write for a key that is missing.
+const KEY_HINTS: [(&str, &str); 6] = [
+    (
+        "region",
+        "add the ISO 3166 code of the PBX's country, e.g. region = \"DE\"",
+    ),
+    (
+        "outside_line",
+        "add the prefix that reaches the public network, e.g. outside_line = \"0\" (\"\" when \
+         there is none)",
+    ),
+    (
+        "internal",
+        "add a regular expression for the PBX's own extensions, e.g. internal = '^[2-9][0-9]{2}$'",
+    ),
+    (
+        "pattern",
+        "every rule needs a regular expression matched against the E.164 form",
+    ),
+    ("reason", "every deny rule needs a reason, which users see"),
+    (
+        "output",
+        "every translate rule needs an output, e.g. output = '$1'",
+    ),
+];
+
+/// Where a mistake is: for "click2dial.dialplan FILE line N, key K: why".
+struct Source<'a> {
+    path: &'a Path,
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn line_of(&self, span: Range<usize>) -> usize {
+        let end = span.start.min(self.text.len());
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1
+    }
+
+    fn error<T>(&self, value: &Spanned<T>, key: &str, why: impl std::fmt::Display) -> Error {
+        Error::configuration(format!(
+            "click2dial.dialplan {} line {}, key {key}: {why}",
+            self.path.display(),
+            self.line_of(value.span())
+        ))
+    }
+}
+
+pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        Error::configuration(format!(
+            "click2dial.dialplan {} is not UTF-8 (at byte {}): save it as UTF-8",
+            path.display(),
+            err.valid_up_to()
+        ))
+    })?;
+    let source = Source { path, text };
+    let file: File = toml::from_str(text).map_err(|err| {
+        // serde speaks of fields; the administrator edits keys.
+        let mut why = err
+            .message()
+            .replace("unknown field", "unknown key")
+            .replace("missing field", "missing key");
+        if let Some(hint) = KEY_HINTS
+            .iter()
+            .find(|(key, _)| why == format!("missing key `{key}`"))
+        {
+            why.push_str(": ");
+            why.push_str(hint.1);
+        }
+        match err.span() {
+            Some(span) => Error::configuration(format!(
+                "click2dial.dialplan {} line {}: {why}",
+                path.display(),
+                source.line_of(span)
+            )),
+            None => Error::configuration(format!("click2dial.dialplan {}: {why}", path.display())),
+        }
+    })?;
+
+    let region_code = file.region.get_ref().trim().to_ascii_uppercase();
+    let region = phone::region_facts(&region_code).ok_or_else(|| {
+        source.error(
+            &file.region,
+            "region",
+            format_args!(
+                "{} is not a country libphonenumber knows: use an ISO 3166 code such as DE or US",
+                quoted(file.region.get_ref())
+            ),
+        )
+    })?;
+    let outside_line = prefix(&source, &file.outside_line, "outside_line", true)?;
+    let international_prefix = match &file.international_prefix {
+        Some(value) => prefix(&source, value, "international_prefix", false)?,
+        None => region.international_prefix.clone().ok_or_else(|| {
+            source.error(
+                &file.region,
+                "international_prefix",
+                format_args!(
+                    "region {region_code} has several international prefixes and no preferred \
+                     one: set international_prefix to the one the PBX's trunk uses"
+                ),
+            )
+        })?,
+    };
+    let national_prefix = match &file.national_prefix {
+        Some(value) => Some(prefix(&source, value, "national_prefix", true)?),
+        None => None,
+    };
+    let internal = regex(&source, &file.internal, "internal")?;
+
+    let mut block = Blocked::default();
+    match &file.block {
+        Some(names) => {
+            for name in names {
+                let kind = TYPE_NAMES
+                    .iter()
+                    .find(|(known, _)| *known == name.get_ref().trim())
+                    .map(|&(_, kind)| kind)
+                    .ok_or_else(|| {
+                        let known: Vec<&str> = TYPE_NAMES.iter().map(|(n, _)| *n).collect();
+                        source.error(
+                            name,
+                            "block",
+                            format_args!(
+                                "{} is not a number type: use {}",
+                                quoted(name.get_ref()),
+                                known.join(", ")
+                            ),
+                        )
+                    })?;
+                block.insert(kind);
+            }
+        }
+        None => block.insert(rlibphonenumber::PhoneNumberType::PremiumRate),
+    }
+
+    let mut deny = Vec::with_capacity(file.deny.len());
+    for rule in &file.deny {
+        let reason = rule.reason.get_ref().trim();
+        if reason.is_empty() {
+            return Err(source.error(
+                &rule.reason,
+                "deny.reason",
+                "the reason is empty: say why these numbers may not be called; users see it",
+            ));
+        }
+        deny.push(Deny {
+            pattern: regex(&source, &rule.pattern, "deny.pattern")?,
+            reason: reason.to_owned(),
+            line: source.line_of(rule.pattern.span()),
+        });
+    }
+
+    let mut translate = Vec::with_capacity(file.translate.len());
+    for rule in &file.translate {
+        let pattern = regex(&source, &rule.pattern, "translate.pattern")?;
+        check_output(&source, &pattern, &rule.output)?;
+        translate.push(Translate {
+            pattern,
+            output: rule.output.get_ref().clone(),
+            line: source.line_of(rule.pattern.span()),
+        });
+    }
+
+    Ok(DialPlan {
+        region,
+        region_code,
+        outside_line,
+        internal,
+        international_prefix,
+        national_prefix,
+        block,
+        deny,
+        translate,
+        source: path.display().to_string(),
+    })
+}
+
+/// A prefix the PBX dials: digits, `*` and `#` are what a desk phone has, but sipXconfig refuses
+/// `#`, so digits and `*` only.
+fn prefix(
+    source: &Source,
+    value: &Spanned<String>,
+    key: &str,
+    may_be_empty: bool,
+) -> Result<String> {
+    let text = value.get_ref().trim();
+    if text.is_empty() && !may_be_empty {
+        return Err(source.error(value, key, "it is empty: give the digits, e.g. \"00\""));
+    }
+    if !text.bytes().all(|b| b.is_ascii_digit() || b == b'*') {
+        return Err(source.error(
+            value,
+            key,
+            format_args!(
+                "{} is not a prefix: use digits (and '*') only",
+                quoted(text)
+            ),
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+fn regex(source: &Source, value: &Spanned<String>, key: &str) -> Result<Regex> {
+    Regex::new(value.get_ref()).map_err(|err| {
+        // The regex crate's message spans lines with a caret under the mistake; one line is
+        // enough here, and the last line says what is wrong.
+        let why = err.to_string();
+        let why = why
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        source.error(
+            value,
+            key,
+            format_args!(
+                "{} is not a regular expression ({why}): see https://docs.rs/regex for the syntax",
+                quoted(value.get_ref())
+            ),
+        )
+    })
+}
+
+/// A translate output must name only groups its pattern has, and what it produces must be
+/// something sipXconfig can dial; a sample with every group replaced by digits shows the latter.
+fn check_output(source: &Source, pattern: &Regex, output: &Spanned<String>) -> Result<()> {
+    let text = output.get_ref();
+    let mut sample = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(dollar) = rest.find('$') {
+        sample.push_str(&rest[..dollar]);
+        rest = &rest[dollar + 1..];
+        if let Some(after) = rest.strip_prefix('$') {
+            sample.push('$');
+            rest = after;
+            continue;
+        }
+        let (name, after) = match rest.strip_prefix('{') {
+            Some(braced) => match braced.find('}') {
+                Some(end) => (&braced[..end], &braced[end + 1..]),
+                None => return Err(source.error(output, "translate.output", "a '${' has no '}'")),
+            },
+            None => {
+                let end = rest
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(rest.len());
+                (&rest[..end], &rest[end..])
+            }
+        };
+        let known = match name.parse::<usize>() {
+            Ok(index) => index < pattern.captures_len(),
+            Err(_) => !name.is_empty() && pattern.capture_names().flatten().any(|n| n == name),
+        };
+        if !known {
+            return Err(source.error(
+                output,
+                "translate.output",
+                format_args!(
+                    "{} names the group ${name}, which its pattern does not have \
+                     (write ${{1}}0 for group 1 followed by a 0)",
+                    quoted(text)
+                ),
+            ));
+        }
+        sample.push('1');
+        rest = after;
+    }
+    sample.push_str(rest);
+    DialString::clean(&sample).map(drop).map_err(|err| {
+        source.error(
+            output,
+            "translate.output",
+            format_args!(
+                "{} does not give a number sipXconfig can dial ({err})",
+                quoted(text)
+            ),
+        )
+    })
+}

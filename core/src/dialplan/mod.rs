@@ -1,0 +1,319 @@
+//! Dial plans: numbers as people write them, dialed as the PBX needs them.
+//!
+//! sipXconfig applies no dial plan to the number of a call: it must be what the user would type
+//! on the desk phone. Contact cards hold `+49 (0)5331 939-0`, `05331/939-123`,
+//! `+1 (415) 555-0100 ext. 12`, `tel:+49-5331-9390` or `207`; a PBX in Germany behind an
+//! outside-line `0` needs `0053319390` for the first, `00014155550100` (and the extension told
+//! to the user) for the third, and `207` as it is.
+//!
+//! `click2dial.dialplan` names a TOML file ([`DialPlan::parse`] documents it) that says where the
+//! PBX is and how it reaches the public network. A number then goes through these steps, the
+//! first that applies deciding:
+//!
+//! 1. It is read with libphonenumber's metadata as written in the PBX's region (the `phone`
+//!    module says what that handles, and why this port of libphonenumber).
+//! 2. `translate` rules, in file order, are matched against its E.164 form (`+4953319390`); the
+//!    first that matches gives the dial string (e.g. the company's own numbers become
+//!    extensions).
+//! 3. A number that matches `internal` as written (formatting removed) is dialed as it is.
+//! 4. Anything else is a public number: `outside_line`, then the national form for numbers in
+//!    the region (NANP: `1` and ten digits), or `international_prefix`, country code and national
+//!    number for the rest.
+//!
+//! Numbers that reach the public network or are translated are refused with
+//! [`ErrorKind::NumberNotAllowed`] when a `deny` rule matches their E.164 form (first match,
+//! its reason) or their type is in `block`; a number that cannot be read, or whose length no
+//! number in its country has, is [`ErrorKind::InvalidNumber`]. Extensions are never refused by
+//! the dial plan: they have no E.164 form.
+//!
+//! Without a dial plan a number is only cleaned ([`DialString::clean`]), as before.
+
+mod file;
+mod phone;
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Arc;
+
+use regex::Regex;
+use rlibphonenumber::PhoneNumberType;
+
+use crate::error::{quoted, Error, ErrorKind, Result};
+use crate::number::{refuse_unreadable, DialString};
+use crate::settings::Settings;
+use crate::watched::WatchedFiles;
+
+static DIAL_PLANS: WatchedFiles<DialPlan> =
+    WatchedFiles::new("click2dial.dialplan", DialPlan::parse);
+
+/// A number ready to be dialed, with what was learned reading it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalized {
+    /// What the PBX is asked to dial.
+    pub dial: DialString,
+    /// The number in E.164 form (`+4953319390`); `None` for internal numbers and without a
+    /// dial plan.
+    pub e164: Option<String>,
+    /// The extension written after the number (`ext. 12`), which is not dialed: the caller asks
+    /// for it, or dials it once connected.
+    pub extension: Option<String>,
+}
+
+/// A parsed dial plan file.
+#[derive(Debug)]
+pub struct DialPlan {
+    region: phone::RegionFacts,
+    region_code: String,
+    outside_line: String,
+    internal: Regex,
+    international_prefix: String,
+    /// The trunk prefix to dial in place of the region's own, when the file sets one.
+    national_prefix: Option<String>,
+    block: Blocked,
+    deny: Vec<Deny>,
+    translate: Vec<Translate>,
+    /// Where the file is, for messages that point to a rule.
+    source: String,
+}
+
+#[derive(Debug)]
+struct Deny {
+    pattern: Regex,
+    reason: String,
+    line: usize,
+}
+
+#[derive(Debug)]
+struct Translate {
+    pattern: Regex,
+    output: String,
+    line: usize,
+}
+
+/// The dial plan named by the settings, current as of the last check; `None` when none is
+/// configured.
+pub fn dial_plan(settings: &Settings) -> Result<Option<Arc<DialPlan>>> {
+    match &settings.dialplan {
+        Some(path) => Ok(Some(DIAL_PLANS.get(path).get()?)),
+        None => Ok(None),
+    }
+}
+
+/// The number `input` as the PBX must dial it, by the dial plan of `settings` (or only cleaned
+/// when there is none). This is `Click2Dial\normalizeNumber` and the first step of a call.
+pub fn normalize_number(settings: &Settings, input: &str) -> Result<Normalized> {
+    match dial_plan(settings)? {
+        Some(plan) => plan.normalize(input),
+        None => Ok(Normalized {
+            dial: DialString::clean(input)?,
+            e164: None,
+            extension: None,
+        }),
+    }
+}
+
+impl DialPlan {
+    /// Parses a dial plan file's bytes; `path` is only for messages. The format is in
+    /// `docs/dialplan.md` and the `file` module.
+    pub fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
+        file::parse(path, bytes)
+    }
+
+    /// The ISO 3166 code of the region the PBX is in, as the file gives it (upper case).
+    pub fn region(&self) -> &str {
+        &self.region_code
+    }
+
+    /// The number `input` as this plan dials it.
+    pub fn normalize(&self, input: &str) -> Result<Normalized> {
+        refuse_unreadable(input)?;
+        if !input.chars().any(char::is_alphanumeric) {
+            // Nothing or only formatting: cleaning says so in the words makeCall always used.
+            DialString::clean(input)?;
+        }
+        let parsed = phone::parse(input, self.region.region);
+        if let Ok(number) = &parsed {
+            if let Some(dial) = self.translated(&number.e164)? {
+                self.refuse_if_not_allowed(number)?;
+                return Ok(Normalized {
+                    dial,
+                    e164: Some(number.e164.clone()),
+                    extension: number.extension.clone(),
+                });
+            }
+        }
+        if let Ok(cleaned) = DialString::clean(input) {
+            if self.internal.is_match(cleaned.as_str()) {
+                return Ok(Normalized {
+                    dial: cleaned,
+                    e164: None,
+                    extension: None,
+                });
+            }
+        }
+        if input.contains('*') {
+            // libphonenumber would read "*97" as the number 97.
+            return Err(Error::invalid_number(format!(
+                "the number {} is a feature code, not a phone number: to dial it as it is, make \
+                 the dial plan's internal pattern match it",
+                quoted(input)
+            )));
+        }
+        let number = parsed.map_err(|why| {
+            Error::invalid_number(format!(
+                "the number {} cannot be read: {why}",
+                quoted(input)
+            ))
+        })?;
+        if let Some(why) = phone::why_impossible(&number.number) {
+            return Err(Error::invalid_number(format!(
+                "the number {} cannot be dialed: {why}",
+                quoted(input)
+            )));
+        }
+        self.refuse_if_not_allowed(&number)?;
+        let dial = DialString::clean(&self.public_form(&number.number))?;
+        Ok(Normalized {
+            dial,
+            e164: Some(number.e164),
+            extension: number.extension,
+        })
+    }
+
+    fn translated(&self, e164: &str) -> Result<Option<DialString>> {
+        for rule in &self.translate {
+            if let Some(captures) = rule.pattern.captures(e164) {
+                let mut output = String::new();
+                captures.expand(&rule.output, &mut output);
+                return DialString::clean(&output).map(Some).map_err(|err| {
+                    Error::configuration(format!(
+                        "the translate rule on line {} of click2dial.dialplan {} turned {e164} \
+                         into {}, which cannot be dialed ({err}): fix its output",
+                        rule.line,
+                        self.source,
+                        quoted(&output)
+                    ))
+                });
+            }
+        }
+        Ok(None)
+    }
+
+    fn refuse_if_not_allowed(&self, number: &phone::Parsed) -> Result<()> {
+        let e164 = &number.e164;
+        if let Some(rule) = self.deny.iter().find(|rule| rule.pattern.is_match(e164)) {
+            return Err(Error::new(
+                ErrorKind::NumberNotAllowed,
+                format!(
+                    "calls to {e164} are not allowed: {} (deny rule on line {} of \
+                     click2dial.dialplan; ask the PBX administrator)",
+                    rule.reason, rule.line
+                ),
+            ));
+        }
+        if !self.block.is_empty() {
+            let kind = phone::number_type(&number.number);
+            if self.block.contains(kind) {
+                return Err(Error::new(
+                    ErrorKind::NumberNotAllowed,
+                    format!(
+                        "calls to {e164} are not allowed: {} numbers are blocked (key block of \
+                         click2dial.dialplan; ask the PBX administrator)",
+                        describe_type(kind)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// `outside_line`, then the number as dialed from the region.
+    fn public_form(&self, number: &rlibphonenumber::PhoneNumber) -> String {
+        let mut dial = String::with_capacity(32);
+        dial.push_str(&self.outside_line);
+        if number.country_code == self.region.country_code {
+            let home = phone::home_form(number, self.region.region);
+            match &self.national_prefix {
+                Some(ours) => {
+                    let theirs = &self.region.national_prefix;
+                    let rest = home
+                        .strip_prefix(theirs.as_str())
+                        .filter(|_| !theirs.is_empty());
+                    match rest {
+                        Some(rest) => {
+                            dial.push_str(ours);
+                            dial.push_str(rest);
+                        }
+                        None => dial.push_str(&home),
+                    }
+                }
+                None => dial.push_str(&home),
+            }
+        } else {
+            dial.push_str(&self.international_prefix);
+            // Writing to a String cannot fail.
+            let _ = write!(dial, "{}", number.country_code);
+            dial.push_str(&phone::national_significant_number(number));
+        }
+        dial
+    }
+}
+
+/// The number types a plan refuses, as a set of bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Blocked(u16);
+
+impl Blocked {
+    fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    fn contains(self, kind: PhoneNumberType) -> bool {
+        self.0 & bit(kind) != 0
+    }
+
+    fn insert(&mut self, kind: PhoneNumberType) {
+        self.0 |= bit(kind);
+    }
+}
+
+/// The names of number types in `block`, as libphonenumber has them.
+const TYPE_NAMES: [(&str, PhoneNumberType); 12] = [
+    ("fixed_line", PhoneNumberType::FixedLine),
+    ("mobile", PhoneNumberType::Mobile),
+    ("fixed_line_or_mobile", PhoneNumberType::FixedLineOrMobile),
+    ("toll_free", PhoneNumberType::TollFree),
+    ("premium_rate", PhoneNumberType::PremiumRate),
+    ("shared_cost", PhoneNumberType::SharedCost),
+    ("voip", PhoneNumberType::VoIP),
+    ("personal_number", PhoneNumberType::PersonalNumber),
+    ("pager", PhoneNumberType::Pager),
+    ("uan", PhoneNumberType::UAN),
+    ("voicemail", PhoneNumberType::VoiceMail),
+    ("unknown", PhoneNumberType::Unknown),
+];
+
+fn bit(kind: PhoneNumberType) -> u16 {
+    let index = TYPE_NAMES
+        .iter()
+        .position(|&(_, known)| known == kind)
+        .unwrap_or(TYPE_NAMES.len() - 1);
+    1 << index
+}
+
+fn describe_type(kind: PhoneNumberType) -> &'static str {
+    match kind {
+        PhoneNumberType::FixedLine => "fixed-line",
+        PhoneNumberType::Mobile => "mobile",
+        PhoneNumberType::FixedLineOrMobile => "fixed-line or mobile",
+        PhoneNumberType::TollFree => "toll-free",
+        PhoneNumberType::PremiumRate => "premium-rate",
+        PhoneNumberType::SharedCost => "shared-cost",
+        PhoneNumberType::VoIP => "VoIP",
+        PhoneNumberType::PersonalNumber => "personal",
+        PhoneNumberType::Pager => "pager",
+        PhoneNumberType::UAN => "universal access",
+        PhoneNumberType::VoiceMail => "voicemail",
+        PhoneNumberType::Unknown => "unrecognised (in no range of the metadata)",
+    }
+}

@@ -1,0 +1,35 @@
+//! The checks the fuzz targets run, one module per target. Each `check` panics (which the
+//! fuzzer reports) when an invariant breaks; [`TARGETS`] lets the stable-Rust loop
+//! (`src/bin/fuzz_loop.rs`) run the same checks without libFuzzer.
+
+pub mod targets {
+    pub mod credential_token;
+    pub mod normalize_number;
+    pub mod session_password;
+}
+
+/// A target: its name (also its corpus folder), its check, and the bytes that matter to it, so
+/// that generated inputs reach the interesting paths.
+pub struct Target {
+    pub name: &'static str,
+    pub check: fn(&[u8]),
+    pub alphabet: &'static [u8],
+}
+
+pub const TARGETS: [Target; 3] = [
+    Target {
+        name: "normalize_number",
+        check: targets::normalize_number::check,
+        alphabet: b"0123456789+-() ./x;:=#*tel:ext\t\r\n\x00\xef\xbc\x90\xd9\xa0",
+    },
+    Target {
+        name: "session_password",
+        check: targets::session_password::check,
+        alphabet: b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\x00\x01\x02\x03\xe4\x80",
+    },
+    Target {
+        name: "credential_token",
+        check: targets::credential_token::check,
+        alphabet: b"c2d1.ABCDEFabcdef0123456789-_=+/\x00\xff",
+    },
+];
