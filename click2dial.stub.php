@@ -34,6 +34,7 @@ namespace Click2Dial {
      * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)
      * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode())
      * @throws PbxUnreachableException DNS, connection, TLS or a time-out
+     * @throws RateLimitedException too many calls a minute, or the same number again at once
      */
     function makeCall(string $toNumber, string $fromUser, #[\SensitiveParameter] ?string $password = null): array {}
 
@@ -124,6 +125,9 @@ namespace Click2Dial {
     /** sipXconfig could not be reached: name resolution, connection, TLS or a time-out. */
     class PbxUnreachableException extends Exception {}
 
-    /** The user placed too many calls too quickly; the message says when to try again. */
+    /**
+     * The user reached click2dial.rate_limit, or called the same number again within
+     * click2dial.duplicate_window_ms; getCode() is the seconds until a call is accepted again.
+     */
     class RateLimitedException extends Exception {}
 }

@@ -13,16 +13,18 @@ foreach ([fn() => Click2Dial\makeCall('207', 'alice', getenv('C2D_PIN')),
 phpinfo(INFO_MODULES);
 PHP;
 putenv("C2D_PIN=$pin");
-$child = run_php($code, ['click2dial.server' => 'https://206:url-pass-0815@localhost:9']);
+$child = run_php($code, ['click2dial.server' => 'https://206:url-pass-0815@localhost:9',
+                         'click2dial.rate_limit' => '6', 'click2dial.duplicate_window_ms' => '5000']);
 $seen = $child['out'] . $child['err'];
 $key = substr(trim(file_get_contents(dirname(state_file('x'), 2) . '/keys')), 9);
 var_dump(str_contains($seen, $pin), str_contains($seen, 'url-pass-0815'), str_contains($seen, $key));
 preg_match('/^click2dial\n\n(.*?)\n\n/ms', $seen, $table);
-echo preg_replace(['#\S*/php-tests/#', '/first: [0-9a-f]{8}/'], ['TESTS/', 'first: KEYID'], str_replace(state_file(''), 'STATE/', $table[1] ?? $seen)), "\n";
+$run = dirname(state_file('x'), 2) . '/';
+echo preg_replace(['#\S*/php-tests/#', '/first: [0-9a-f]{8}/'], ['TESTS/', 'first: KEYID'], str_replace([state_file(''), $run], ['STATE/', 'RUN/'], $table[1] ?? $seen)), "\n";
 
 // The suite's own settings, as php --ri shows them.
 $ri = shell_exec(escapeshellarg(getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY) . ' ' . getenv('TEST_PHP_EXTRA_ARGS') . ' --ri click2dial');
-echo preg_replace(['/localhost:\d+/', '#\S*/php-tests/#', '/=> \d+\.\d+\.\d+/', '/first: [0-9a-f]{8}/'], ['localhost:PORT', 'TESTS/', '=> VERSION', 'first: KEYID'], $ri);
+echo preg_replace(['/localhost:\d+/', '#\S*/php-tests/#', '/=> \d+\.\d+\.\d+/', '/first: [0-9a-f]{8}/'], ['localhost:PORT', 'TESTS/', '=> VERSION', 'first: KEYID'], str_replace($run, 'RUN/', $ri));
 ?>
 --EXPECT--
 bool(false)
@@ -36,7 +38,8 @@ CA file (click2dial.ca_file) => STATE/ca.pem
 Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
 Dial plan (click2dial.dialplan) => (not set: numbers are only cleaned)
 Credentials (click2dial.credentials) => stored
-Key file (click2dial.key_file) => TESTS/.run/keys (key ids, newest first: KEYID)
+Key file (click2dial.key_file) => RUN/keys (key ids, newest first: KEYID)
+Call limits => 6 calls a minute, the same number refused again for 5000 ms (kept in a private folder in the system's temporary folder)
 Connect timeout (click2dial.connect_timeout_ms) => 2000 ms
 Timeout (click2dial.timeout_ms) => 5000 ms
 Plain http allowed (click2dial.allow_http) => no
@@ -46,11 +49,12 @@ click2dial
 click2dial support => enabled
 Version => VERSION
 Server (click2dial.server) => https://localhost:PORT
-CA file (click2dial.ca_file) => TESTS/.run/pbx/ca.pem
+CA file (click2dial.ca_file) => RUN/pbx/ca.pem
 Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
 Dial plan (click2dial.dialplan) => (not set: numbers are only cleaned)
 Credentials (click2dial.credentials) => stored
-Key file (click2dial.key_file) => TESTS/.run/keys (key ids, newest first: KEYID)
+Key file (click2dial.key_file) => RUN/keys (key ids, newest first: KEYID)
+Call limits => no limit a minute, the same number may be called again at once (kept in a private folder in the system's temporary folder)
 Connect timeout (click2dial.connect_timeout_ms) => 2000 ms
 Timeout (click2dial.timeout_ms) => 5000 ms
 Plain http allowed (click2dial.allow_http) => no

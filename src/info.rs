@@ -85,6 +85,7 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             "Key file (click2dial.key_file)".to_owned(),
             key_file(settings),
         ),
+        ("Call limits".to_owned(), call_limits(settings)),
         (
             "Connect timeout (click2dial.connect_timeout_ms)".to_owned(),
             format!("{} ms", settings.connect_timeout.as_millis()),
@@ -98,6 +99,23 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             if settings.allow_http { "yes" } else { "no" }.to_owned(),
         ),
     ]
+}
+
+/// The per-user limits (click2dial.rate_limit, duplicate_window_ms, state_dir).
+fn call_limits(settings: &Settings) -> String {
+    let rate = match settings.rate_limit {
+        0 => "no limit a minute".to_owned(),
+        limit => format!("{limit} calls a minute"),
+    };
+    let duplicate = match settings.duplicate_window.as_millis() {
+        0 => "the same number may be called again at once".to_owned(),
+        ms => format!("the same number refused again for {ms} ms"),
+    };
+    let state = match &settings.state_dir {
+        Some(folder) => folder.display().to_string(),
+        None => "a private folder in the system's temporary folder".to_owned(),
+    };
+    format!("{rate}, {duplicate} (kept in {state})")
 }
 
 /// A file setting: its path with what it holds, what not setting it means, or its problem.

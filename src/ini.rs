@@ -23,8 +23,11 @@ pub const ALLOW_HTTP: &CStr = c"click2dial.allow_http";
 pub const DIALPLAN: &CStr = c"click2dial.dialplan";
 pub const CREDENTIALS: &CStr = c"click2dial.credentials";
 pub const KEY_FILE: &CStr = c"click2dial.key_file";
+pub const RATE_LIMIT: &CStr = c"click2dial.rate_limit";
+pub const DUPLICATE_WINDOW_MS: &CStr = c"click2dial.duplicate_window_ms";
+pub const STATE_DIR: &CStr = c"click2dial.state_dir";
 
-pub static ENTRIES: IniEntryDefs<10> = IniEntryDefs::new([
+pub static ENTRIES: IniEntryDefs<13> = IniEntryDefs::new([
     entry(SERVER, c"", IniEntryPermission::System),
     entry(CA_FILE, c"", IniEntryPermission::System),
     entry(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
@@ -34,6 +37,9 @@ pub static ENTRIES: IniEntryDefs<10> = IniEntryDefs::new([
     entry(DIALPLAN, c"", IniEntryPermission::System),
     entry(CREDENTIALS, c"stored", IniEntryPermission::System),
     entry(KEY_FILE, c"", IniEntryPermission::System),
+    entry(RATE_LIMIT, c"6", IniEntryPermission::System),
+    entry(DUPLICATE_WINDOW_MS, c"5000", IniEntryPermission::System),
+    entry(STATE_DIR, c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -98,6 +104,17 @@ pub fn settings() -> Result<Settings> {
         dialplan: path(DIALPLAN),
         credentials: CredentialSource::parse(&value(CREDENTIALS))?,
         key_file: path(KEY_FILE),
+        rate_limit: number(
+            RATE_LIMIT,
+            0..=100_000,
+            "calls a minute (0 turns the limit off)",
+        )? as u32,
+        duplicate_window: Duration::from_millis(number(
+            DUPLICATE_WINDOW_MS,
+            0..=600_000,
+            "milliseconds (0 turns it off)",
+        )?),
+        state_dir: path(STATE_DIR),
     })
 }
 
@@ -116,15 +133,22 @@ fn flag(name: &CStr) -> bool {
 }
 
 fn milliseconds(name: &CStr) -> Result<Duration> {
+    number(name, 1..=600_000, "milliseconds").map(Duration::from_millis)
+}
+
+/// A whole number in `range`; `unit` says what it counts, for the message.
+fn number(name: &CStr, range: std::ops::RangeInclusive<u64>, unit: &str) -> Result<u64> {
     let raw = value(name);
     match raw.trim().parse::<u64>() {
-        Ok(ms) if (1..=600_000).contains(&ms) => Ok(Duration::from_millis(ms)),
+        Ok(n) if range.contains(&n) => Ok(n),
         _ => Err(Error::new(
             ErrorKind::Configuration,
             format!(
-                "{} is \"{}\": give a whole number of milliseconds from 1 to 600000",
+                "{} is \"{}\": give a whole number of {unit} from {} to {}",
                 name.to_string_lossy(),
-                raw.escape_debug()
+                raw.escape_debug(),
+                range.start(),
+                range.end()
             ),
         )),
     }

@@ -1,7 +1,8 @@
 //! Placing a call for a groupware user: the steps behind `Click2Dial\makeCall`.
 //!
 //! Everything that can be checked locally is checked before a request is sent: the server
-//! setting, the number, the user and the password. A refused number never reaches the PBX.
+//! setting, the number, the user and the password. A refused number never reaches the PBX. Then
+//! the user's call limits admit the call (see `ratelimit`), and only then is it sent.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use crate::dialplan::normalize_number;
 use crate::directory::Directory;
 use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
+use crate::ratelimit;
 use crate::secret::Secret;
 use crate::settings::{ServerUrl, Settings};
 use crate::sipxconfig;
@@ -88,7 +90,15 @@ pub fn make_call(
     let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
     let password =
         credentials::password_for(settings, login, password, phone.credential.as_deref())?;
-    let accepted = sipxconfig::place_call(settings, &server, &phone.sipx_user, &password, &dialed)?;
+    let admission = ratelimit::admit(settings, login, dialed.as_str())?;
+    let accepted =
+        match sipxconfig::place_call(settings, &server, &phone.sipx_user, &password, &dialed) {
+            Ok(accepted) => accepted,
+            Err(err) => {
+                admission.failed();
+                return Err(err);
+            }
+        };
     Ok(PlacedCall {
         sipx_user: phone.sipx_user,
         dialed,

@@ -81,11 +81,14 @@ impl Error {
     }
 
     /// The number that goes with the error in PHP's `getCode()`: the HTTP status where sipXconfig
-    /// answered, else 0.
+    /// answered, the seconds to wait where a call limit was reached, else 0.
     pub fn code(&self) -> i32 {
         match self.kind {
             ErrorKind::Authentication { status } | ErrorKind::PbxRejected { status } => {
                 i32::from(status)
+            }
+            ErrorKind::RateLimited { retry_after_secs } => {
+                i32::try_from(retry_after_secs).unwrap_or(i32::MAX)
             }
             _ => 0,
         }

@@ -30,6 +30,7 @@ mod dialplan;
 mod directory;
 mod error;
 mod number;
+pub mod ratelimit;
 mod secret;
 mod settings;
 pub mod sipxconfig;

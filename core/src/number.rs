@@ -50,7 +50,9 @@ impl DialString {
             }
             cleaned.push(c);
         }
-        if cleaned.is_empty() {
+        // A phone number has digits; a bare name ("alice", or "../etc/passwd" once its
+        // formatting is gone) is not a number to call from a contact card.
+        if !cleaned.bytes().any(|b| b.is_ascii_digit()) {
             return Err(Error::invalid_number(if input.is_empty() {
                 "no number was given: pass the number to call".to_owned()
             } else {
@@ -162,7 +164,7 @@ mod tests {
     fn what_sipxconfig_accepts_is_kept() {
         assert_eq!(dialed("*97"), "*97");
         assert_eq!(dialed("200;user=phone"), "200;user=phone");
-        assert_eq!(dialed("alice"), "alice");
+        assert_eq!(dialed("1800FLOWERS"), "1800FLOWERS");
     }
 
     #[test]
@@ -194,6 +196,8 @@ mod tests {
     fn empty_and_formatting_only_numbers_are_refused() {
         assert!(refusal("").message().contains("no number"));
         assert!(refusal(" - ").message().contains("no digits"));
+        assert!(refusal("alice").message().contains("no digits"));
+        assert!(refusal("../../etc/passwd").message().contains("no digits"));
     }
 
     #[test]

@@ -37,7 +37,20 @@ pub struct Settings {
     pub credentials: CredentialSource,
     /// `click2dial.key_file`: the keys that seal stored PBX PINs, newest first.
     pub key_file: Option<PathBuf>,
+    /// `click2dial.rate_limit`: calls a minute one user may place; 0 turns the limit off.
+    pub rate_limit: u32,
+    /// `click2dial.duplicate_window_ms`: how long the same number is refused again for the same
+    /// user; zero turns it off.
+    pub duplicate_window: Duration,
+    /// `click2dial.state_dir`: where the limits shared by all workers are kept; `None` is a
+    /// folder of this user's own in the system's temporary folder.
+    pub state_dir: Option<PathBuf>,
 }
+
+/// Default for `click2dial.rate_limit`.
+pub const DEFAULT_RATE_LIMIT: u32 = 6;
+/// Default for `click2dial.duplicate_window_ms`.
+pub const DEFAULT_DUPLICATE_WINDOW: Duration = Duration::from_millis(5000);
 
 /// Where a user's PBX password comes from (`click2dial.credentials`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -87,6 +100,9 @@ impl Default for Settings {
             dialplan: None,
             credentials: CredentialSource::default(),
             key_file: None,
+            rate_limit: DEFAULT_RATE_LIMIT,
+            duplicate_window: DEFAULT_DUPLICATE_WINDOW,
+            state_dir: None,
         }
     }
 }

@@ -71,6 +71,16 @@ pub fn password_for(
                 ),
             ));
         }
+        if password.expose().len() > MAX_SECRET_BYTES {
+            return Err(Error::new(
+                ErrorKind::Credential,
+                format!(
+                    "the PBX password given for {} is longer than {MAX_SECRET_BYTES} bytes: pass \
+                     the user's sipXecs user-portal PIN",
+                    quoted(login)
+                ),
+            ));
+        }
         return Ok(password.clone());
     }
     let advice = match settings.credentials {

@@ -35,6 +35,8 @@ use crate::secret::Secret;
 
 const BLOCK: usize = 8;
 const KEY_BYTES: usize = 24;
+/// Far more than any login form's password, base64-encoded and encrypted.
+const MAX_STORED_BYTES: usize = 4096;
 
 /// How WebAccess stored the password.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -80,6 +82,15 @@ pub fn decrypt_session_password(
             ErrorKind::Credential,
             "the session holds no password (single sign-on logins leave it empty): use \
              click2dial.credentials = stored, so that users enter their PBX PIN once",
+        ));
+    }
+    if stored.len() > MAX_STORED_BYTES {
+        return Err(Error::new(
+            ErrorKind::Credential,
+            format!(
+                "the session password is longer than the {MAX_STORED_BYTES} bytes WebAccess ever \
+                 stores: pass $_SESSION[\"password\"] as it is"
+            ),
         ));
     }
     let detect = form == SessionPasswordForm::Detect;
