@@ -1,11 +1,11 @@
 # click2dial: the two commands of the README, and the steps they are made of.
-#   make demo   start the sipXconfig emulator and place calls through the extension
+#   make demo   start the sipXconfig emulator and a WebAccess host with the plugin (make demo-cli: PHP only)
 #   make test   every test suite, ending with one line "N passed, N failed"
 # Both install what is missing first (Debian 12: apt packages), so they work on a fresh machine.
 
 CARGO ?= cargo
 
-.PHONY: all deps build test demo bench fuzz clean
+.PHONY: all deps build test demo demo-cli bench fuzz clean
 
 all: build
 
@@ -18,12 +18,20 @@ build: deps
 test: build
 	scripts/test-all
 
+# The full demo: the emulator and a WebAccess host with the plugin, in the browser.
 demo: build
+	demo/webaccess-demo
+
+# The command-line demo: calls placed from PHP, and what the PBX logged.
+demo-cli: build
 	scripts/demo
 
-# Benchmark figures (see docs/dialplan.md for what is measured).
-bench: deps
-	$(CARGO) run --release -q -p click2dial-bench
+# The benchmark (docs/benchmarks.md): makeCall side by side with PHP cURL and the native limit,
+# php-fpm behind nginx, and the costs; exits non-zero when a goal fails. Not part of make test.
+bench: build
+	scripts/install-bench-deps
+	$(CARGO) build --release -p click2dial-bench
+	scripts/bench
 
 # Fuzzing, never part of make test: every target (number normalisation, session passwords,
 # sealed PIN tokens) through libFuzzer with cargo-fuzz (on stable Rust with RUSTC_BOOTSTRAP,

@@ -1,108 +1,46 @@
-//! Prints benchmark figures for click2dial's core: `make bench`.
+//! The Rust side of `make bench` (scripts/bench runs the whole benchmark).
 //!
-//! `normalizeNumber` is measured in the core, where all of its work is (the PHP binding adds a
-//! string copy): the median time of one number over 100,000 numbers as people write them,
-//! domestic, foreign, internal, translated, refused and malformed, in a fixed shuffled order so
-//! that the branch predictor cannot learn one number. The dial plan is loaded and the metadata
-//! decoded before timing starts, as they are after a PHP worker's first call.
+//! Each subcommand measures one thing and prints a human line plus `result KEY VALUE` lines,
+//! which scripts/bench collects for the report; latencies go to a file, one per line, in
+//! microseconds, for the plot.
+//!
+//! ```text
+//! click2dial-bench normalize
+//! click2dial-bench native URL CA USER PIN CALLS LATENCY_FILE
+//! click2dial-bench core URL CA USER PIN CALLS LATENCY_FILE
+//! click2dial-bench directory LINES DIR
+//! ```
 
-use std::hint::black_box;
-use std::path::Path;
-use std::time::{Duration, Instant};
+mod directory;
+mod latency;
+mod native;
+mod normalize;
 
-use click2dial_core::DialPlan;
+use std::process::ExitCode;
 
-const PLAN: &str = r#"
-region = "DE"
-outside_line = "0"
-internal = '^[2-9][0-9]{2}$'
-block = ["premium_rate", "shared_cost"]
-
-[[deny]]
-pattern = '^\+49(137|138)'
-reason = "televoting numbers"
-
-[[translate]]
-pattern = '^\+495331939(\d{3})$'
-output = '$1'
-"#;
-
-/// A mix of what contact cards hold.
-const NUMBERS: &[&str] = &[
-    "+49 (0)5331 939-0",
-    "05331/939-123",
-    "+1 (415) 555-0100 ext. 12",
-    "0049 5331 9390",
-    "tel:+49-5331-9390",
-    "1-800-FLOWERS",
-    "+1-800-FLOWERS",
-    "207",
-    "030 901820",
-    "+49 151 23456789",
-    "+44 20 7946 0958",
-    "+33 1 42 68 53 00",
-    "+41 44 668 18 00",
-    "+39 02 1234 5678",
-    "+81 3-1234-5678",
-    "\u{FF0B}\u{FF14}\u{FF19} \u{FF15}\u{FF13}\u{FF13}\u{FF11} \u{FF19}\u{FF13}\u{FF19}\u{FF10}",
-    "+49\u{A0}5331\u{202F}939\u{2011}0",
-    "011 49 5331 9390",
-    "+61 412 345 678",
-    "+55 (11) 91234-5678",
-    "+86 138 0013 8000",
-    "+7 (495) 123 45 67",
-    "+49 900 1234567",
-    "+49 137 9876543",
-    "call me",
-    "+800 1234 5678",
-    "089 / 233 - 96000",
-    "+49 (0) 5331 939-0 x 12",
-];
-
-const RUNS: usize = 100_000;
-
-fn main() {
-    let plan = DialPlan::parse(Path::new("bench.toml"), PLAN.as_bytes()).expect("the plan parses");
-    // Warm up: metadata, lazily compiled regular expressions, caches.
-    for number in NUMBERS.iter().cycle().take(NUMBERS.len() * 100) {
-        let _ = black_box(plan.normalize(black_box(number)));
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        [] | ["normalize"] => {
+            let median = normalize::run();
+            println!("result normalize_median_us {median:.3}");
+        }
+        ["native", url, ca, user, pin, calls, out] => {
+            native::run_native(url, ca, user, pin, parse(calls), out);
+        }
+        ["core", url, ca, user, pin, calls, out] => {
+            native::run_core(url, ca, user, pin, parse(calls), out);
+        }
+        ["directory", lines, dir] => directory::run(parse(lines), dir),
+        _ => {
+            eprintln!("usage: see bench/src/main.rs");
+            return ExitCode::from(2);
+        }
     }
-    let order = shuffled(RUNS, NUMBERS.len());
-    let mut times = Vec::with_capacity(RUNS);
-    let started = Instant::now();
-    for &index in &order {
-        let number = NUMBERS[index];
-        let before = Instant::now();
-        let _ = black_box(plan.normalize(black_box(number)));
-        times.push(before.elapsed());
-    }
-    let total = started.elapsed();
-    times.sort_unstable();
-    let at = |q: f64| micros(times[((times.len() - 1) as f64 * q) as usize]);
-    println!(
-        "normalizeNumber (core, DE dial plan, {RUNS} mixed numbers from {} kinds): \
-         median {:.2} µs, p90 {:.2} µs, p99 {:.2} µs, mean {:.2} µs",
-        NUMBERS.len(),
-        at(0.5),
-        at(0.9),
-        at(0.99),
-        micros(total) / RUNS as f64
-    );
+    ExitCode::SUCCESS
 }
 
-fn micros(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e6
-}
-
-/// Indexes into the numbers, evenly mixed, in an order fixed by a small xorshift generator.
-fn shuffled(len: usize, kinds: usize) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..len).map(|i| i % kinds).collect();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    for i in (1..order.len()).rev() {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        order.swap(i, (state % (i as u64 + 1)) as usize);
-    }
-    order
+fn parse(count: &str) -> usize {
+    count.parse().expect("a count")
 }

@@ -60,8 +60,10 @@ impl Directory {
         let at = |line: u64| format!("click2dial.directory {} line {line}", path.display());
         let mut records = reader.records();
         let mut columns = None;
-        let mut by_login = HashMap::new();
-        let mut lines_of = HashMap::new();
+        // Sized up front: a 100,000-line file would otherwise rehash both maps some 17 times.
+        let lines = bytes.iter().filter(|&&b| b == b'\n').count();
+        let mut by_login = HashMap::with_capacity(lines);
+        let mut lines_of = HashMap::with_capacity(lines);
         while let Some(record) = records.next() {
             let record = record.map_err(|err| {
                 let line = err.position().map_or(0, csv::Position::line);
@@ -82,8 +84,8 @@ impl Directory {
                 .entry(&record)
                 .map_err(|why| Error::configuration(format!("{}: {why}", at(line))))?;
             match by_login.entry(entry.login.to_lowercase()) {
-                MapEntry::Occupied(_) => {
-                    let first: u64 = lines_of[&entry.login.to_lowercase()];
+                MapEntry::Occupied(slot) => {
+                    let first: u64 = lines_of[slot.key()];
                     return Err(Error::configuration(format!(
                         "{}: the login {} is already listed on line {first} \
                          (logins match without regard to case)",

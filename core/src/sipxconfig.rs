@@ -8,11 +8,11 @@
 //! also speaks Digest, but Basic over verified TLS saves a round trip per call.
 
 use std::error::Error as StdError;
-use std::io::{self, Read};
+use std::io;
 use std::time::{Duration, Instant};
 
-use reqwest::blocking::Response;
 use reqwest::header::{CONTENT_LENGTH, LOCATION};
+use reqwest::Response;
 use reqwest::StatusCode;
 
 use crate::error::{quoted, Error, ErrorKind, Result};
@@ -42,25 +42,31 @@ pub fn place_call(
     password: &Secret,
     number: &DialString,
 ) -> Result<CallAccepted> {
-    let client = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
+    let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
     let url = server.join(&format!("sipxconfig/rest/call/{}", number.path_segment()));
     let started = Instant::now();
-    let sent = client
+    let request = transport
+        .client()
         .put(url)
         .basic_auth(user, Some(password.expose()))
         .header(CONTENT_LENGTH, "0")
-        .timeout(settings.timeout)
-        .send();
-    let response = sent.map_err(|err| unreachable(&err, settings, server))?;
-    let status = response.status();
-    let location = response
-        .headers()
-        .get(LOCATION)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned);
-    // The status line has already said what sipXconfig decided: a body that breaks off after a
-    // 200 does not undo the call, and reporting it as a failure would invite a second call.
-    let _ = drain(response);
+        .timeout(settings.timeout);
+    let (status, location) = transport
+        .block_on(async {
+            let response = request.send().await?;
+            let status = response.status();
+            let location = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            // The status line has already said what sipXconfig decided: a body that breaks off
+            // after a 200 does not undo the call, and reporting it as a failure would invite a
+            // second call.
+            let _ = drain(response).await;
+            Ok::<_, reqwest::Error>((status, location))
+        })
+        .map_err(|err| unreachable(&err, settings, server))?;
     let elapsed = started.elapsed();
     if status.is_success() {
         return Ok(CallAccepted {
@@ -72,10 +78,15 @@ pub fn place_call(
 }
 
 /// Reads the body up to the bound. A connection is only reused once its answer has been read to
-/// the end, and an error page can arrive after the status line.
-fn drain(response: Response) -> io::Result<()> {
-    let mut sink = Vec::new();
-    response.take(MAX_BODY_BYTES).read_to_end(&mut sink)?;
+/// the end, and an error page can arrive after the status line. What is read is dropped.
+async fn drain(mut response: Response) -> reqwest::Result<()> {
+    let mut read = 0;
+    while read < MAX_BODY_BYTES {
+        match response.chunk().await? {
+            Some(chunk) => read += chunk.len() as u64,
+            None => break,
+        }
+    }
     Ok(())
 }
 

@@ -1,0 +1,274 @@
+// Browser tests of the click2dial WebAccess plugin in the WebAccess host, in headless Chromium
+// (Debian's chromium, driven by playwright-core). scripts/run-browser-tests starts two hosts
+// (credentials "stored" and "session") with their emulators and passes their URLs here.
+// Prints one line "browser: N passed, N failed" at the end; screenshots go to SHOT_DIR.
+'use strict';
+const { chromium } = require('playwright-core');
+const fs = require('fs');
+const path = require('path');
+const assert = require('assert');
+
+const STORED = process.env.C2D_STORED_URL;          // host base URL, credentials = stored
+const STORED_PBX = process.env.C2D_STORED_CONTROL;  // its emulator's control URL
+const SESSION = process.env.C2D_SESSION_URL;        // credentials = session
+const SESSION_PBX = process.env.C2D_SESSION_CONTROL;
+const SHOT_DIR = process.env.C2D_SHOT_DIR || path.join(__dirname, '..', '.run', 'browser-screenshots');
+
+async function pbx(control, method, route) {
+  const answer = await fetch(control + route, { method });
+  const text = await answer.text();
+  try { return JSON.parse(text); } catch (e) { return text; }
+}
+const calls = (control) => pbx(control, 'GET', '/calls');
+const clearCalls = (control) => pbx(control, 'DELETE', '/calls');
+
+async function logIn(context, base, user, password, language) {
+  const page = await context.newPage();
+  await page.goto(base + '/index.php');
+  await page.fill('#username', user);
+  await page.fill('#password', password);
+  if (language) await page.selectOption('#language', language);
+  await Promise.all([page.waitForURL('**/index.php'), page.click('#logon')]);
+  await page.waitForSelector('tr.contactrow');
+  return page;
+}
+
+function row(page, name) {
+  return page.locator('tr.contactrow', { hasText: name });
+}
+
+async function contextMenuCall(page, name) {
+  await row(page, name).click({ button: 'right' });
+  await page.click('#contextmenu div.menuitem.icon_click2dial');
+}
+
+async function notice(page, expected) {
+  const locator = page.locator('#click2dial_notice .click2dial_message');
+  await locator.filter({ hasText: expected }).waitFor({ timeout: 10000 });
+  return locator.textContent();
+}
+
+async function waitForCalls(control, count) {
+  for (let i = 0; i < 100; i++) {
+    const recorded = await calls(control);
+    if (recorded.length >= count) return recorded;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return calls(control);
+}
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('session mode: right-click, Call contact, the PBX rings the logged-in user', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  await row(page, 'Bob Builder').click({ button: 'right' });
+  const item = page.locator('#contextmenu div.menuitem.icon_click2dial');
+  assert.strictEqual(await item.textContent(), 'Call contact');
+  await shot(page, 'context-menu');
+  await item.click();
+  const text = await notice(page, 'Your phone will ring now');
+  assert.strictEqual(text, 'Your phone will ring now. Pick it up to be connected to 207.');
+  const recorded = await waitForCalls(SESSION_PBX, 1);
+  assert.strictEqual(recorded.length, 1);
+  assert.strictEqual(recorded[0].user, '206');
+  assert.strictEqual(recorded[0].dialed, '207');
+  await shot(page, 'called');
+});
+
+test('a contact with several numbers: the chooser shows label and number, the chosen one is dialed', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'bob', '1234');
+  await contextMenuCall(page, 'Carol Chooser');
+  const choices = page.locator('#click2dial_chooser button.click2dial_choice');
+  await choices.first().waitFor();
+  const labels = await choices.evaluateAll((buttons) => buttons.map((b) => [
+    b.querySelector('.click2dial_label').textContent, b.querySelector('.click2dial_number').textContent]));
+  assert.deepStrictEqual(labels, [['Business', '+49 (30) 1234-567'], ['Mobile', '0171 555 0101'], ['Home', '202']]);
+  await shot(page, 'chooser');
+  assert.strictEqual((await calls(SESSION_PBX)).length, 0, 'the chooser alone places no call');
+  await choices.nth(1).click();
+  await notice(page, 'Your phone will ring now');
+  const recorded = await waitForCalls(SESSION_PBX, 1);
+  assert.strictEqual(recorded.length, 1);
+  assert.strictEqual(recorded[0].user, '207');
+  assert.strictEqual(recorded[0].dialed, '01715550101');
+  assert.strictEqual(await page.locator('#click2dial_chooser').count(), 0, 'the chooser closes');
+});
+
+test('a second click on the same number within seconds places no second call', async ({ context }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'Your phone will ring now');
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'This number was just called');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.strictEqual((await calls(SESSION_PBX)).length, 1);
+});
+
+test('a wrong login password (session mode) tells the user what to do', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', 'not-the-pin');
+  await contextMenuCall(page, 'Bob Builder');
+  const text = await notice(page, 'refused your password');
+  assert.match(text, /tell your administrator/);
+  await shot(page, 'wrong-password');
+  assert.strictEqual((await calls(SESSION_PBX)).length, 0);
+});
+
+test('stored mode: wrong PIN -> Open settings -> save the right PIN -> the call goes through', async ({ context, shot }) => {
+  await clearCalls(STORED_PBX);
+  const page = await logIn(context, STORED, 'alice', 'login-password');
+  // This host asks before each call (PLUGIN_CLICK2DIAL_CONFIRM).
+  const questions = [];
+  page.on('dialog', (question) => { questions.push(question.message()); question.accept(); });
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'No PIN is stored yet');
+  assert.deepStrictEqual(questions, ['Call Bob Builder at 207?']);
+  // Store a wrong PIN through the settings dialog.
+  let [dialog] = await Promise.all([page.waitForEvent('popup'), page.click('#click2dial_notice .click2dial_action')]);
+  await dialog.waitForSelector('#click2dial_settings_status:has-text("No PIN is stored yet.")');
+  await dialog.fill('#click2dial_pin', '1111');
+  await dialog.click('#click2dial_save');
+  await dialog.waitForSelector('#click2dial_settings_status:has-text("Your PIN was saved.")');
+  assert.strictEqual(await dialog.inputValue('#click2dial_pin'), '', 'the PIN field is emptied');
+  await dialog.close();
+  await contextMenuCall(page, 'Bob Builder');
+  const text = await notice(page, 'refused your PIN');
+  assert.match(text, /Open the Click2Dial settings/);
+  await shot(page, 'wrong-pin');
+  assert.strictEqual((await calls(STORED_PBX)).length, 0);
+  [dialog] = await Promise.all([page.waitForEvent('popup'), page.click('#click2dial_notice .click2dial_action')]);
+  await dialog.waitForSelector('#click2dial_settings_status:has-text("A PIN is stored.")');
+  const html = await dialog.content();
+  assert.ok(!html.includes('1111') && !html.includes('c2d1.'), 'neither the PIN nor its token comes back');
+  await dialog.fill('#click2dial_pin', '0000');
+  await dialog.click('#click2dial_save');
+  await dialog.waitForSelector('#click2dial_settings_status:has-text("Your PIN was saved.")');
+  await shot(dialog, 'settings-dialog');
+  await dialog.close();
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'Your phone will ring now');
+  const recorded = await waitForCalls(STORED_PBX, 1);
+  assert.strictEqual(recorded.length, 1);
+  assert.strictEqual(recorded[0].user, '206');
+  assert.strictEqual(recorded[0].dialed, '207');
+});
+
+test('confirm before calling: Cancel places no call', async ({ context }) => {
+  await clearCalls(STORED_PBX);
+  const page = await logIn(context, STORED, 'bob', 'login-password');
+  const before = (await pbx(STORED_PBX, 'GET', '/stats')).requests;
+  const questions = [];
+  page.on('dialog', (question) => { questions.push(question.message()); question.dismiss(); });
+  await contextMenuCall(page, 'Jürgen Überall');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepStrictEqual(questions, ['Call Jürgen Überall at 208?']);
+  assert.strictEqual(await page.locator('#click2dial_notice').count(), 0, 'no message: nothing was sent');
+  assert.strictEqual((await pbx(STORED_PBX, 'GET', '/stats')).requests - before, 0);
+});
+
+test('the Call button of the contact dialog', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'carol', 'secret');
+  const [dialog] = await Promise.all([page.waitForEvent('popup'), row(page, 'Jürgen Überall').dblclick()]);
+  const button = dialog.locator('#menubutton_click2dial');
+  await button.waitFor();
+  assert.strictEqual(await button.textContent(), 'Call');
+  await button.click();
+  await notice(dialog, 'Your phone will ring now');
+  await shot(dialog, 'contact-dialog');
+  const recorded = await waitForCalls(SESSION_PBX, 1);
+  assert.strictEqual(recorded.length, 1);
+  assert.strictEqual(recorded[0].user, '202');
+  assert.strictEqual(recorded[0].dialed, '208');
+});
+
+test('switching the UI language (de, nl, es) translates the menu item, the chooser and the messages', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  await Promise.all([page.waitForURL('**/index.php'), page.selectOption('#setlanguage', 'de_DE.UTF-8')]);
+  await page.waitForSelector('tr.contactrow');
+  await row(page, 'Bob Builder').click({ button: 'right' });
+  assert.strictEqual(await page.locator('#contextmenu .icon_click2dial').textContent(), 'Kontakt anrufen');
+  await page.click('#contextmenu .icon_click2dial');
+  const text = await notice(page, 'Ihr Telefon klingelt jetzt');
+  assert.strictEqual(text, 'Ihr Telefon klingelt jetzt. Heben Sie ab, um mit 207 verbunden zu werden.');
+  await shot(page, 'german');
+  await Promise.all([page.waitForURL('**/index.php'), page.selectOption('#setlanguage', 'nl_NL.UTF-8')]);
+  await page.waitForSelector('tr.contactrow');
+  await row(page, 'Carol Chooser').click({ button: 'right' });
+  assert.strictEqual(await page.locator('#contextmenu .icon_click2dial').textContent(), 'Contact bellen');
+  await page.click('#contextmenu .icon_click2dial');
+  assert.strictEqual(await page.locator('#click2dial_chooser .click2dial_label').nth(1).textContent(), 'Mobiel');
+  await Promise.all([page.waitForURL('**/index.php'), page.selectOption('#setlanguage', 'es_ES.UTF-8')]);
+  await page.waitForSelector('tr.contactrow');
+  await row(page, 'Nina No-Number').click({ button: 'right' });
+  assert.strictEqual(await page.locator('#contextmenu .icon_click2dial').textContent(), 'Llamar al contacto');
+  await page.click('#contextmenu .icon_click2dial');
+  await notice(page, 'Este contacto no tiene número de teléfono.');
+});
+
+test('a contact name with HTML in it is shown as text and runs nothing', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  const name = '<img src=x onerror="window.xssFired=1">Mallory <b>Bold</b>';
+  const mallory = row(page, 'Mallory');
+  assert.strictEqual(await mallory.locator('td.display_name').textContent(), name);
+  await contextMenuCall(page, 'Mallory');
+  await notice(page, 'Your phone will ring now');
+  await shot(page, 'xss-as-text');
+  assert.strictEqual(await page.evaluate(() => window.xssFired), undefined);
+  assert.strictEqual(await page.locator('img, b, #contactlist script').count(), 0);
+  const recorded = await waitForCalls(SESSION_PBX, 1);
+  assert.strictEqual(recorded[0].dialed, '203');
+});
+
+test('a contact without a number: a message, no request', async ({ context }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  await contextMenuCall(page, 'Nina No-Number');
+  await notice(page, 'This contact has no phone number.');
+  assert.strictEqual((await calls(SESSION_PBX)).length, 0);
+});
+
+(async () => {
+  fs.mkdirSync(SHOT_DIR, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    // playwright gives every launch a fresh, temporary --user-data-dir of its own.
+  });
+  let passed = 0;
+  let failed = 0;
+  const only = process.argv[2];
+  for (const { name, fn } of tests) {
+    if (only && !name.includes(only)) continue;
+    const context = await browser.newContext();
+    const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 50);
+    const shot = (page, label) => page.screenshot({ path: path.join(SHOT_DIR, `${slug}--${label}.png`) });
+    const errors = [];
+    context.on('page', (p) => p.on('pageerror', (e) => errors.push(e.message)));
+    try {
+      await fn({ context, shot });
+      assert.deepStrictEqual(errors, [], 'no JavaScript errors in the page');
+      passed++;
+      console.log(`PASS ${name}`);
+    } catch (e) {
+      failed++;
+      console.log(`FAIL ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n  ')}`);
+      for (const p of context.pages()) await shot(p, 'failure').catch(() => {});
+    }
+    await context.close();
+  }
+  await browser.close();
+  console.log(`browser: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})().catch((e) => {
+  console.error(e);
+  console.log('browser: 0 passed, 1 failed');
+  process.exit(1);
+});

@@ -1,0 +1,216 @@
+<?php
+/*
+ * The request handler of the click2dial plugin, reached through zarafa.php as
+ * <module name="click2dialmodule">. Actions:
+ *   call         {number}: sipXecs rings the logged-in user's phone, then dials number;
+ *   getsettings  -> {credentials, confirm, repeat_seconds, pin_stored} (never the PIN);
+ *   savepin      {pin}: seals the PIN for this user and keeps it in their settings;
+ *   clearpin     forgets the stored PIN.
+ * The caller is always the session's user; nothing in the request can change who calls.
+ */
+require_once __DIR__ . '/config.php';
+
+class click2dialmodule extends Module
+{
+	const SETTING_PIN = 'zarafa/v1/plugins/click2dial/pin_token';
+	const MAX_NUMBER_LENGTH = 64;
+	// Digits with the usual formatting, and an extension written after the number ("ext. 12"),
+	// which the extension accepts and does not dial. The same pattern is in click2dial.js.
+	const NUMBER_PATTERN = '/^\+?[0-9][0-9 ().\/-]*(?:(?:ext\.?|x)\s*[0-9]+)?$/i';
+
+	function __construct($id, $data)
+	{
+		// WebAccess' Module has a PHP 4-style constructor, which PHP 8 does not run by itself;
+		// a WebAccess ported to PHP 8 may have renamed it.
+		if (method_exists('Module', '__construct')) {
+			parent::__construct($id, $data);
+		} else {
+			parent::Module($id, $data);
+		}
+	}
+
+	function execute()
+	{
+		$result = false;
+		foreach ($this->data as $action) {
+			if (!isset($action['attributes']['type'])) {
+				continue;
+			}
+			switch ($action['attributes']['type']) {
+				case 'call':
+					$this->call($action);
+					$result = true;
+					break;
+				case 'getsettings':
+					$this->reply('settings', $this->publicSettings());
+					$result = true;
+					break;
+				case 'savepin':
+					$this->savePin($action);
+					$result = true;
+					break;
+				case 'clearpin':
+					$this->storeSetting(self::SETTING_PIN, '');
+					$this->reply('settings', $this->publicSettings(true));
+					$result = true;
+					break;
+			}
+		}
+		if ($result) {
+			$GLOBALS['bus']->addData($this->responseData);
+		}
+		return $result;
+	}
+
+	/** The logged-in user as the extension expects it: WebAccess keeps it in Windows-1252. */
+	function sessionUser()
+	{
+		$user = isset($_SESSION['username']) ? (string) $_SESSION['username'] : '';
+		return $user === '' ? '' : iconv('Windows-1252', 'UTF-8', $user);
+	}
+
+	function credentialSource()
+	{
+		$source = PLUGIN_CLICK2DIAL_CREDENTIALS;
+		if ($source === '') {
+			$source = ini_get('click2dial.credentials') ?: 'stored';
+		}
+		return $source;
+	}
+
+	function call($action)
+	{
+		$user = $this->sessionUser();
+		if ($user === '') {
+			return $this->fail('not_logged_in', '');
+		}
+		$number = isset($action['number']) && is_string($action['number']) ? trim($action['number']) : '';
+		// The browser checked the number too, but a request can be forged.
+		if ($number === '' || strlen($number) > self::MAX_NUMBER_LENGTH
+			|| !preg_match(self::NUMBER_PATTERN, $number)) {
+			return $this->fail('invalid_number', '');
+		}
+		try {
+			$password = $this->pbxPassword($user);
+			if ($password === false) {
+				return $this->fail('no_pin', '');
+			}
+			$call = Click2Dial\makeCall($number, $user, $password);
+		} catch (Throwable $e) {
+			return $this->fail($this->errorKind($e), $this->errorDetail($e));
+		}
+		$this->reply('called', array(
+			'number' => $number,
+			'dialed' => $call['dialed'],
+			'status' => $call['status'],
+		));
+	}
+
+	/** The PIN to call with; null lets the extension find it (directory); false: none stored. */
+	function pbxPassword($user)
+	{
+		switch ($this->credentialSource()) {
+			case 'session':
+				$stored = isset($_SESSION['password']) ? (string) $_SESSION['password'] : '';
+				return Click2Dial\decryptSessionPassword($stored,
+					defined('PASSWORD_KEY') ? PASSWORD_KEY : '', defined('PASSWORD_IV') ? PASSWORD_IV : '');
+			case 'directory':
+				return null;
+			default:
+				$token = $this->readSetting(self::SETTING_PIN);
+				if ($token === '') {
+					return false;
+				}
+				return Click2Dial\decryptCredential($token, $user);
+		}
+	}
+
+	function errorKind(Throwable $e)
+	{
+		$kinds = array(
+			'Click2Dial\AuthenticationException' => 'wrong_pin',
+			'Click2Dial\CredentialException' => 'credential',
+			'Click2Dial\InvalidNumberException' => 'invalid_number',
+			'Click2Dial\NumberNotAllowedException' => 'not_allowed',
+			'Click2Dial\UnknownUserException' => 'unknown_user',
+			'Click2Dial\PbxUnreachableException' => 'unreachable',
+			'Click2Dial\PbxRejectedException' => 'rejected',
+			'Click2Dial\RateLimitedException' => 'rate_limited',
+			'Click2Dial\ConfigurationException' => 'configuration',
+		);
+		$class = get_class($e);
+		return isset($kinds[$class]) ? $kinds[$class] : 'internal';
+	}
+
+	/** What the user may see of an error: the dial plan's reason, the wait; never server details. */
+	function errorDetail(Throwable $e)
+	{
+		if ($e instanceof Click2Dial\NumberNotAllowedException || $e instanceof Click2Dial\RateLimitedException) {
+			return $e->getMessage();
+		}
+		if ($e instanceof Click2Dial\PbxRejectedException) {
+			return (string) $e->getCode();
+		}
+		if (!($e instanceof Click2Dial\Exception)) {
+			error_log('click2dial plugin: ' . $e);
+		}
+		return '';
+	}
+
+	function savePin($action)
+	{
+		$user = $this->sessionUser();
+		$pin = isset($action['pin']) && is_string($action['pin']) ? $action['pin'] : '';
+		if ($user === '' || $pin === '') {
+			return $this->fail('empty_pin', '');
+		}
+		try {
+			$token = Click2Dial\encryptCredential($pin, $user);
+		} catch (Click2Dial\Exception $e) {
+			return $this->fail($this->errorKind($e), '');
+		}
+		$this->storeSetting(self::SETTING_PIN, $token);
+		$this->reply('settings', $this->publicSettings(true));
+	}
+
+	/** $changed: the reply to a change, so the browser can tell it from an older answer. */
+	function publicSettings($changed = false)
+	{
+		return array(
+			'changed' => $changed ? 1 : 0,
+			'credentials' => $this->credentialSource(),
+			'confirm' => PLUGIN_CLICK2DIAL_CONFIRM ? 1 : 0,
+			'repeat_seconds' => (int) PLUGIN_CLICK2DIAL_REPEAT_SECONDS,
+			'pin_stored' => $this->readSetting(self::SETTING_PIN) !== '' ? 1 : 0,
+		);
+	}
+
+	function readSetting($path)
+	{
+		$value = $GLOBALS['settings']->get($path);
+		return is_string($value) ? $value : '';
+	}
+
+	function storeSetting($path, $value)
+	{
+		$GLOBALS['settings']->set($path, $value);
+		if (method_exists($GLOBALS['settings'], 'saveSettings')) {
+			$GLOBALS['settings']->saveSettings();
+		}
+	}
+
+	function reply($type, $fields)
+	{
+		$fields['attributes'] = array('type' => $type);
+		$this->responseData['action'][] = $fields;
+	}
+
+	/** Like Module::sendFeedback(false, ...), with a kind the browser turns into advice. */
+	function fail($kind, $detail)
+	{
+		$this->responseData['action'][] = array(
+			'attributes' => array('type' => 'error'),
+			'error' => array('kind' => $kind, 'message' => $detail),
+		);
+	}
+}

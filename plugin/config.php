@@ -1,0 +1,36 @@
+<?php
+/*
+ * The site's choices for the click2dial plugin. Each setting can be set before this file is
+ * read (e.g. in WebAccess' own config.php); a value set there wins.
+ */
+
+/*
+ * Where a user's PBX password (sipXecs user-portal PIN) comes from:
+ *   ''          follow the extension's click2dial.credentials INI setting (the default);
+ *   'stored'    each user enters their PIN once in Settings -> Click2Dial; it is sealed with
+ *               Click2Dial\encryptCredential() and kept in their WebAccess settings;
+ *   'session'   the WebAccess login password is the PBX password (same LDAP for both); it is
+ *               opened from the session with PASSWORD_KEY and PASSWORD_IV of WebAccess'
+ *               config.php. Not for single sign-on logins, which leave no password;
+ *   'directory' the administrator keeps sealed PINs in click2dial.directory; the plugin passes
+ *               no password and the extension opens the user's token.
+ */
+if (!defined('PLUGIN_CLICK2DIAL_CREDENTIALS')) {
+	define('PLUGIN_CLICK2DIAL_CREDENTIALS', '');
+}
+
+/*
+ * true: ask "Call <name> at <number>?" before every call. false: call at once (a contact with
+ * several numbers still shows the chooser).
+ */
+if (!defined('PLUGIN_CLICK2DIAL_CONFIRM')) {
+	define('PLUGIN_CLICK2DIAL_CONFIRM', false);
+}
+
+/*
+ * Seconds during which a second click on the same number places no second call. The extension's
+ * click2dial.duplicate_window_ms guards the server as well; this guard spares the request.
+ */
+if (!defined('PLUGIN_CLICK2DIAL_REPEAT_SECONDS')) {
+	define('PLUGIN_CLICK2DIAL_REPEAT_SECONDS', 5);
+}

@@ -1,0 +1,306 @@
+/*
+ * The click2dial plugin in the browser: "Call contact" in the contact list's context menu, the
+ * "Call" button of the contact dialog (added by the server plugin), the number chooser, the
+ * feedback and the settings dialog. Names and numbers always go into the page as text.
+ */
+
+Pluginclick2dial.prototype = new Plugin;
+Pluginclick2dial.prototype.constructor = Pluginclick2dial;
+Pluginclick2dial.superclass = Plugin.prototype;
+
+function Pluginclick2dial()
+{
+}
+
+Pluginclick2dial.prototype.init = function()
+{
+	this.registerHook("client.module.contactlistmodule.contextmenu.buildup");
+	click2dial.loadSettings();
+};
+
+Pluginclick2dial.prototype.execute = function(eventID, data)
+{
+	if (eventID == "client.module.contactlistmodule.contextmenu.buildup") {
+		data.contextmenu.push(webclient.menu.createMenuItem("click2dial", click2dial.t("Call contact"), false, click2dialContextMenuCall));
+	}
+};
+
+/** Context menu callback: the clicked row's contact, with the numbers the list already has. */
+function click2dialContextMenuCall(moduleObject, element, event)
+{
+	var entryid = moduleObject.entryids[element.parentNode.elementid];
+	var props = (moduleObject.itemProps && moduleObject.itemProps[entryid]) || {};
+	var name = props["display_name"] || props["fileas"] || props["full_name"] || "";
+	click2dial.callContact(name, click2dial.numbersOf(function(field) { return props[field]; }), event);
+}
+
+/** The contact dialog's "Call" button: the numbers as they are in the dialog's fields. */
+function click2dialCallFromContactDialog()
+{
+	var field = function(id) {
+		var input = document.getElementById(id);
+		return input ? input.value : "";
+	};
+	click2dial.callContact(field("display_name") || field("fileas"), click2dial.numbersOf(field), null);
+}
+
+var click2dial = {
+	domain: "plugin_click2dial",
+	// The contact properties that hold phone numbers, in the order the chooser lists them.
+	phoneFields: [
+		["business_telephone_number", "Business"],
+		["business2_telephone_number", "Business 2"],
+		["office_telephone_number", "Office"],
+		["company_telephone_number", "Company"],
+		["cellular_telephone_number", "Mobile"],
+		["car_telephone_number", "Car"],
+		["home_telephone_number", "Home"],
+		["home2_telephone_number", "Home 2"],
+		["primary_telephone_number", "Primary"],
+		["assistant_telephone_number", "Assistant"],
+		["other_telephone_number", "Other"]
+	],
+	settings: {credentials: "", confirm: false, repeatSeconds: 5, pinStored: false},
+	settingsLoaded: false,
+	// A call asked for before the settings arrived waits for them (they say whether to confirm).
+	waitingCall: null,
+	lastCall: {number: "", time: 0},
+	module: null,
+
+	t: function(key)
+	{
+		return dgettext(this.domain, key);
+	},
+
+	/** Fills in %s placeholders in order. */
+	format: function(text)
+	{
+		var values = Array.prototype.slice.call(arguments, 1);
+		return text.replace(/%s/g, function() { return values.length ? String(values.shift()) : ""; });
+	},
+
+	getModule: function()
+	{
+		if (!this.module) {
+			this.module = new click2dialmodule();
+			var id = webclient.addModule(this.module);
+			this.module.init(id);
+			this.module.listener = this;
+		}
+		return this.module;
+	},
+
+	loadSettings: function()
+	{
+		this.getModule().getSettings();
+	},
+
+	numbersOf: function(valueOf)
+	{
+		var numbers = [];
+		for (var i = 0; i < this.phoneFields.length; i++) {
+			var value = valueOf(this.phoneFields[i][0]);
+			value = value ? String(value).replace(/^\s+|\s+$/g, "") : "";
+			if (value != "") {
+				numbers.push({label: this.t(this.phoneFields[i][1]), number: value});
+			}
+		}
+		return numbers;
+	},
+
+	callContact: function(name, numbers, event)
+	{
+		if (numbers.length == 0) {
+			this.notify("error", this.t("This contact has no phone number."));
+		} else if (numbers.length == 1) {
+			this.placeCall(name, numbers[0].number);
+		} else {
+			this.choose(name, numbers, event);
+		}
+	},
+
+	// The same check as click2dialmodule::NUMBER_PATTERN on the server.
+	numberPattern: /^\+?[0-9][0-9 ().\/-]*(?:(?:ext\.?|x)\s*[0-9]+)?$/i,
+
+	placeCall: function(name, number)
+	{
+		this.closeChooser();
+		if (number.length > 64 || !this.numberPattern.test(number)) {
+			this.notify("error", this.t("This number cannot be dialed. Check it in the contact."));
+			return;
+		}
+		if (!this.settingsLoaded) {
+			this.waitingCall = {name: name, number: number};
+			return;
+		}
+		var now = new Date().getTime();
+		// A double click, or a second click while the phone is still ringing: one call only.
+		if (number == this.lastCall.number && now - this.lastCall.time < this.settings.repeatSeconds * 1000) {
+			this.notify("info", this.t("This number was just called. Wait a few seconds before calling it again."));
+			return;
+		}
+		if (this.settings.confirm && !window.confirm(this.format(this.t("Call %s at %s?"), name, number))) {
+			return;
+		}
+		this.lastCall = {number: number, time: now};
+		this.notify("pending", this.format(this.t("Calling %s …"), number));
+		this.getModule().call(number);
+	},
+
+	/** The chooser for a contact with several numbers: label and number per line. */
+	choose: function(name, numbers, event)
+	{
+		this.closeChooser();
+		var box = document.createElement("div");
+		box.className = "click2dial_chooser";
+		box.id = "click2dial_chooser";
+		var title = document.createElement("div");
+		title.className = "click2dial_chooser_title";
+		title.appendChild(document.createTextNode(this.format(this.t("Call %s at:"), name)));
+		box.appendChild(title);
+		var self = this;
+		for (var i = 0; i < numbers.length; i++) {
+			box.appendChild(this.choiceButton(numbers[i], function(number) { self.placeCall(name, number); }));
+		}
+		var cancel = document.createElement("button");
+		cancel.className = "click2dial_cancel";
+		cancel.appendChild(document.createTextNode(this.t("Cancel")));
+		cancel.onclick = function() { self.closeChooser(); };
+		box.appendChild(cancel);
+		if (event && typeof event.clientX == "number") {
+			box.style.left = event.clientX + "px";
+			box.style.top = event.clientY + "px";
+		}
+		document.body.appendChild(box);
+	},
+
+	choiceButton: function(choice, onChoose)
+	{
+		var button = document.createElement("button");
+		button.className = "click2dial_choice";
+		var label = document.createElement("span");
+		label.className = "click2dial_label";
+		label.appendChild(document.createTextNode(choice.label));
+		var number = document.createElement("span");
+		number.className = "click2dial_number";
+		number.appendChild(document.createTextNode(choice.number));
+		button.appendChild(label);
+		button.appendChild(number);
+		button.onclick = function() { onChoose(choice.number); };
+		return button;
+	},
+
+	closeChooser: function()
+	{
+		var box = document.getElementById("click2dial_chooser");
+		if (box) {
+			box.parentNode.removeChild(box);
+		}
+	},
+
+	/** The one message line of the plugin; action is an optional {label, run} button. */
+	notify: function(kind, text, action)
+	{
+		var notice = document.getElementById("click2dial_notice");
+		if (!notice) {
+			notice = document.createElement("div");
+			notice.id = "click2dial_notice";
+			notice.setAttribute("role", "status");
+			document.body.appendChild(notice);
+		}
+		notice.className = "click2dial_notice click2dial_" + kind;
+		while (notice.firstChild) {
+			notice.removeChild(notice.firstChild);
+		}
+		var message = document.createElement("span");
+		message.className = "click2dial_message";
+		message.appendChild(document.createTextNode(text));
+		notice.appendChild(message);
+		if (action) {
+			var button = document.createElement("button");
+			button.className = "click2dial_action";
+			button.appendChild(document.createTextNode(action.label));
+			button.onclick = action.run;
+			notice.appendChild(button);
+		}
+	},
+
+	openSettings: function()
+	{
+		webclient.openWindow(this, "click2dial_settings", DIALOG_URL + "plugin=click2dial&task=settings");
+	},
+
+	// Replies from click2dialmodule.
+
+	called: function(number, dialed)
+	{
+		// sipXconfig's 200 means the PBX accepted the call: the user's own phone rings first.
+		this.notify("success", this.format(this.t("Your phone will ring now. Pick it up to be connected to %s."), number));
+	},
+
+	settingsReceived: function(values)
+	{
+		this.settings = values;
+		this.settingsLoaded = true;
+		if (this.waitingCall) {
+			var call = this.waitingCall;
+			this.waitingCall = null;
+			this.placeCall(call.name, call.number);
+		}
+		if (typeof click2dialSettingsDialog != "undefined") {
+			click2dialSettingsDialog.show(values);
+		}
+	},
+
+	failed: function(kind, detail)
+	{
+		// A failed call may be retried at once.
+		this.lastCall = {number: "", time: 0};
+		var self = this;
+		var openSettings = {label: this.t("Open settings"), run: function() { self.openSettings(); }};
+		switch (kind) {
+			case "wrong_pin":
+				if (this.settings.credentials == "stored") {
+					this.notify("error", this.t("The phone system refused your PIN. Open the Click2Dial settings and enter your current PIN."), openSettings);
+				} else {
+					this.notify("error", this.t("The phone system refused your password. Please tell your administrator."));
+				}
+				break;
+			case "no_pin":
+				this.notify("error", this.t("No PIN is stored yet. Open the Click2Dial settings and enter your phone system PIN."), openSettings);
+				break;
+			case "credential":
+				this.notify("error", this.t("Your PIN could not be read. Enter it again in the Click2Dial settings; if that does not help, tell your administrator."), openSettings);
+				break;
+			case "invalid_number":
+				this.notify("error", this.t("This number cannot be dialed. Check it in the contact."));
+				break;
+			case "not_allowed":
+				this.notify("error", this.format(this.t("This number may not be called: %s"), detail));
+				break;
+			case "unknown_user":
+				this.notify("error", this.t("Your account has no phone in the phone system. Please ask your administrator to add it."));
+				break;
+			case "unreachable":
+				this.notify("error", this.t("The phone system cannot be reached. Try again in a few minutes; if it keeps failing, tell your administrator."));
+				break;
+			case "rejected":
+				this.notify("error", this.format(this.t("The phone system did not accept the call (status %s). Try again later, or tell your administrator."), detail));
+				break;
+			case "rate_limited":
+				this.notify("error", this.t("You placed many calls in a short time. Wait a minute, then try again."));
+				break;
+			case "empty_pin":
+				this.notify("error", this.t("Enter your PIN first."));
+				break;
+			case "not_logged_in":
+				this.notify("error", this.t("Your session has ended. Please log in again."));
+				break;
+			default:
+				this.notify("error", this.t("Click2Dial is not set up correctly on the server. Please tell your administrator."));
+		}
+		if (typeof click2dialSettingsDialog != "undefined") {
+			click2dialSettingsDialog.failed();
+		}
+	}
+};

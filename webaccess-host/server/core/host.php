@@ -1,0 +1,75 @@
+<?php
+/* What every page of the host starts with: configuration, base classes, the session. */
+require_once __DIR__ . '/../../config.php';
+require_once __DIR__ . '/class.plugin.php';
+require_once __DIR__ . '/class.pluginmanager.php';
+require_once __DIR__ . '/class.module.php';
+require_once __DIR__ . '/class.bus.php';
+require_once __DIR__ . '/class.settings.php';
+require_once __DIR__ . '/class.xml.php';
+require_once __DIR__ . '/mo.php';
+
+function host_start_session()
+{
+	session_name('ZARAFA_HOST');
+	session_start();
+}
+
+/** The logged-in user as UTF-8 (the session keeps it in Windows-1252, as WebAccess does). */
+function host_user()
+{
+	return isset($_SESSION['username']) ? iconv('Windows-1252', 'UTF-8', $_SESSION['username']) : null;
+}
+
+function host_language()
+{
+	$language = isset($_SESSION['lang']) ? $_SESSION['lang'] : 'en_US.UTF-8';
+	return array_key_exists($language, host_languages()) ? $language : 'en_US.UTF-8';
+}
+
+function host_languages()
+{
+	$languages = array();
+	foreach (explode(';', HOST_LANGUAGES) as $entry) {
+		list($code, $name) = explode(':', $entry, 2);
+		$languages[$code] = $name;
+	}
+	return $languages;
+}
+
+/** Starts the plugin manager and the globals plugins use, for the logged-in user. */
+function host_load_plugins()
+{
+	$GLOBALS['PluginManager'] = new PluginManager();
+	$GLOBALS['bus'] = new Bus();
+	$GLOBALS['settings'] = new Settings(host_user());
+	// PHP's gettext follows the locale; a locale not installed here leaves PHP text in English.
+	putenv('LANGUAGE=' . substr(host_language(), 0, 5));
+	setlocale(LC_MESSAGES, host_language(), 'C.UTF-8');
+	$GLOBALS['PluginManager']->initPlugins();
+}
+
+function h($text)
+{
+	return htmlspecialchars((string) $text, ENT_QUOTES, 'UTF-8');
+}
+
+/** Script and link tags for the host's client core and the plugins' client files. */
+function host_client_includes($load)
+{
+	$tags = '';
+	foreach (array('plugin', 'pluginmanager', 'module', 'webclient') as $core) {
+		$tags .= '<script src="client/core/' . $core . '.js"></script>' . "\n";
+	}
+	$tags .= '<script src="translations.js.php"></script>' . "\n";
+	$files = $GLOBALS['PluginManager']->getClientFiles($load);
+	foreach (array_merge($files['js'], $files['module']) as $file) {
+		$tags .= '<script src="' . h($file) . '"></script>' . "\n";
+	}
+	foreach ($files['css'] as $file) {
+		$tags .= '<link rel="stylesheet" href="' . h($file) . '">' . "\n";
+	}
+	$tags .= '<script>var DIALOG_URL = ' . json_encode(DIALOG_URL) . ';'
+		. ' webclient.start(' . json_encode($GLOBALS['PluginManager']->getPluginNames()) . ');</script>' . "\n";
+	return $tags;
+}
