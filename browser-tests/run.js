@@ -211,6 +211,30 @@ test('switching the UI language (de, nl, es) translates the menu item, the choos
   await notice(page, 'Este contacto no tiene número de teléfono.');
 });
 
+test('texts made on the server follow the language: the dialog button and the settings dialog', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'carol', 'secret', 'de_DE.UTF-8');
+  const [dialog] = await Promise.all([page.waitForEvent('popup'), row(page, 'Jürgen Überall').dblclick()]);
+  const button = dialog.locator('#menubutton_click2dial');
+  await button.waitFor();
+  assert.strictEqual(await button.textContent(), 'Anrufen');
+  await button.click();
+  await notice(dialog, 'Ihr Telefon klingelt jetzt');
+  await shot(dialog, 'contact-dialog-german');
+  await dialog.close();
+
+  const stored = await logIn(context, STORED, 'alice', 'login-password', 'nl_NL.UTF-8');
+  const [settings] = await Promise.all([
+    stored.waitForEvent('popup'),
+    stored.evaluate(() => click2dial.openSettings()),
+  ]);
+  await settings.waitForSelector('#click2dial_settings');
+  assert.strictEqual(await settings.title(), 'Click2Dial-instellingen');
+  assert.strictEqual(await settings.locator('label[for=click2dial_pin]').textContent(), 'PIN van de telefooncentrale');
+  assert.strictEqual(await settings.locator('#click2dial_save').textContent(), 'Opslaan');
+  await shot(settings, 'settings-dialog-dutch');
+});
+
 test('a contact name with HTML in it is shown as text and runs nothing', async ({ context, shot }) => {
   await clearCalls(SESSION_PBX);
   const page = await logIn(context, SESSION, 'alice', '0000');

@@ -13,10 +13,8 @@ require_once __DIR__ . '/config.php';
 class click2dialmodule extends Module
 {
 	const SETTING_PIN = 'zarafa/v1/plugins/click2dial/pin_token';
-	const MAX_NUMBER_LENGTH = 64;
-	// Digits with the usual formatting, and an extension written after the number ("ext. 12"),
-	// which the extension accepts and does not dial. The same pattern is in click2dial.js.
-	const NUMBER_PATTERN = '/^\+?[0-9][0-9 ().\/-]*(?:(?:ext\.?|x)\s*[0-9]+)?$/i';
+	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
+	const MAX_NUMBER_LENGTH = 256;
 
 	function __construct($id, $data)
 	{
@@ -85,9 +83,10 @@ class click2dialmodule extends Module
 			return $this->fail('not_logged_in', '');
 		}
 		$number = isset($action['number']) && is_string($action['number']) ? trim($action['number']) : '';
-		// The browser checked the number too, but a request can be forged.
-		if ($number === '' || strlen($number) > self::MAX_NUMBER_LENGTH
-			|| !preg_match(self::NUMBER_PATTERN, $number)) {
+		// Whether a number can be dialed is the extension's decision (sipXconfig's own rules and
+		// the dial plan, which reads vanity numbers and tel: URIs); a second, stricter pattern
+		// here would refuse numbers the PBX takes. Only empty or oversized text stops here.
+		if ($number === '' || strlen($number) > self::MAX_NUMBER_LENGTH) {
 			return $this->fail('invalid_number', '');
 		}
 		try {

@@ -119,13 +119,14 @@ var click2dial = {
 		}
 	},
 
-	// The same check as click2dialmodule::NUMBER_PATTERN on the server.
-	numberPattern: /^\+?[0-9][0-9 ().\/-]*(?:(?:ext\.?|x)\s*[0-9]+)?$/i,
+	// As click2dialmodule::MAX_NUMBER_LENGTH. Whether a number can be dialed is decided on the
+	// server by the extension (sipXconfig's rules and the dial plan).
+	maxNumberLength: 256,
 
 	placeCall: function(name, number)
 	{
 		this.closeChooser();
-		if (number.length > 64 || !this.numberPattern.test(number)) {
+		if (number.length > this.maxNumberLength) {
 			this.notify("error", this.t("This number cannot be dialed. Check it in the contact."));
 			return;
 		}

@@ -43,8 +43,10 @@ function host_load_plugins()
 	$GLOBALS['PluginManager'] = new PluginManager();
 	$GLOBALS['bus'] = new Bus();
 	$GLOBALS['settings'] = new Settings(host_user());
-	// PHP's gettext follows the locale; a locale not installed here leaves PHP text in English.
-	putenv('LANGUAGE=' . substr(host_language(), 0, 5));
+	// PHP's gettext follows the locale, as in WebAccess: the locale must be installed (scripts/
+	// install-deps generates the plugin's languages). LANGUAGE, when set, takes precedence over
+	// the locale and must name the folder under language/ in full ("de_DE.UTF-8").
+	putenv('LANGUAGE=' . host_language());
 	setlocale(LC_MESSAGES, host_language(), 'C.UTF-8');
 	$GLOBALS['PluginManager']->initPlugins();
 }
