@@ -18,13 +18,15 @@ namespace Click2Dial {
      * is removed; "+" is kept. With click2dial.dialplan the number is dialed as normalizeNumber()
      * returns it. $password is the user's sipXecs user-portal PIN.
      *
-     * A 'status' of 200 means sipXconfig accepted the call, not that anyone answered.
+     * A 'status' of 200 means sipXconfig accepted the call, not that anyone answered: pass the
+     * result to callProgress() with activeCalls() to find out what happened next.
      *
-     * @return array{user: string, dialed: string, status: int, elapsed_ms: float, e164: ?string, extension: ?string}
+     * @return array{user: string, dialed: string, status: int, elapsed_ms: float, e164: ?string, extension: ?string, placed_at: int}
      *   user: the sipXecs user the call was placed as; dialed: the number as the PBX received it;
      *   status: sipXconfig's HTTP status; elapsed_ms: how long sipXconfig took to answer;
      *   e164: the number called in E.164 form (null for internal numbers and without a dial plan);
-     *   extension: the extension written after the number, not dialed (null when none).
+     *   extension: the extension written after the number, not dialed (null when none);
+     *   placed_at: when sipXconfig accepted the call, in milliseconds since the Unix epoch.
      * @throws ConfigurationException an INI setting or a file it names is missing or wrong
      * @throws InvalidNumberException the number cannot be dialed; nothing was sent
      * @throws NumberNotAllowedException the dial plan forbids the number; nothing was sent
@@ -37,6 +39,46 @@ namespace Click2Dial {
      * @throws RateLimitedException too many calls a minute, or the same number again at once
      */
     function makeCall(string $toNumber, string $fromUser, #[\SensitiveParameter] ?string $password = null): array {}
+
+    /**
+     * The calls in progress of $fromUser's phone, from sipXconfig's
+     * /sipxconfig/rest/my/activecdrs, read with the same server, user, password, TLS and
+     * time-outs as makeCall(). Reading places nothing and is not counted by the call limits.
+     *
+     * While a call placed by makeCall() rings the user's phone, it shows as a call from the
+     * user to the user; once picked up, as a call from the user to the dialed number.
+     *
+     * @return list<array{from: string, to: string, direction: string, start: int, duration: int, internal: bool}>
+     *   from, to: user parts of the caller's and the callee's addresses; direction: as sipXecs
+     *   names it (INCOMING, OUTGOING, ...); start: milliseconds since the Unix epoch (the
+     *   PBX's clock); duration: milliseconds; internal: whether the caller is a PBX user.
+     * @throws ConfigurationException an INI setting or a file it names is missing or wrong
+     * @throws UnknownUserException the directory does not know $fromUser
+     * @throws CredentialException no password was given, and click2dial.credentials provides none
+     * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)
+     * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode()), or
+     *   an answer that is not a list of calls (getCode(): its status)
+     * @throws PbxUnreachableException DNS, connection, TLS or a time-out
+     */
+    function activeCalls(string $fromUser, #[\SensitiveParameter] ?string $password = null): array {}
+
+    /**
+     * What became of a call: 'requested' (sipXconfig took it; the phone is not ringing yet),
+     * 'ringing' (the user's phone rings), 'connected' (the user picked up and the PBX put the
+     * phone through to the number; whether someone answers there is not known), 'ended' (it
+     * was connected and is over) or 'not_answered' (the phone was not picked up within the
+     * ring time-out). 'ended' and 'not_answered' never change.
+     *
+     * A pure function: to follow a call, keep the state it returned in $placedCall['state']
+     * and ask again with a fresh activeCalls() — 'ended' can only be told from 'connected'.
+     *
+     * @param array{user: string, dialed: string, placed_at: int, state?: ?string, ring_timeout_ms?: int} $placedCall
+     *   makeCall()'s result; ring_timeout_ms defaults to 30000.
+     * @param list<array{from: string, to: string, start: int}> $activeCalls activeCalls()'s result
+     * @param ?int $nowMs the time to judge at, in milliseconds since the Unix epoch; null: now
+     * @throws \ValueError an argument does not have the shape described here
+     */
+    function callProgress(array $placedCall, array $activeCalls, ?int $nowMs = null): string {}
 
     /**
      * The number as the PBX will dial it, by the dial plan in click2dial.dialplan: the outside

@@ -18,7 +18,7 @@ $calls = recorded_calls();
 echo $calls[1]['login'], ' as ', $calls[1]['user'], ' -> ', $calls[1]['dialed'], "\n";
 ?>
 --EXPECT--
-array(6) {
+array(7) {
   [0]=>
   string(4) "user"
   [1]=>
@@ -31,6 +31,8 @@ array(6) {
   string(4) "e164"
   [5]=>
   string(9) "extension"
+  [6]=>
+  string(9) "placed_at"
 }
 string(3) "206"
 string(3) "207"

@@ -18,9 +18,10 @@ use crate::{exceptions, ini};
 /// Places a call: the PBX rings `$fromUser`'s phone, then connects it to `$toNumber`.
 ///
 /// Returns `['user' => sipXecs user, 'dialed' => number as the PBX received it,
-/// 'status' => HTTP status, 'elapsed_ms' => float, 'e164' => ?string, 'extension' => ?string]`
-/// (`e164` is null for internal numbers, `extension` when none was written). A 200 means
-/// sipXconfig accepted the call, not that anyone answered.
+/// 'status' => HTTP status, 'elapsed_ms' => float, 'e164' => ?string, 'extension' => ?string,
+/// 'placed_at' => ms since the epoch]` (`e164` is null for internal numbers, `extension` when
+/// none was written). A 200 means sipXconfig accepted the call, not that anyone answered; the
+/// array is what `callProgress()` takes to find out more.
 #[php_function]
 #[php(name = "Click2Dial\\makeCall")]
 pub fn make_call(
@@ -50,6 +51,11 @@ pub fn make_call(
         );
         insert_optional(&mut result, "e164", placed.e164.as_deref());
         insert_optional(&mut result, "extension", placed.extension.as_deref());
+        let placed_at = placed
+            .placed_at
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64);
+        insert(&mut result, "placed_at", placed_at);
         Ok(result)
     })
 }

@@ -19,6 +19,7 @@ mod functions;
 mod info;
 mod ini;
 mod numbers;
+mod progress;
 mod sensitive;
 
 use std::panic::catch_unwind;
@@ -52,5 +53,6 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .info_function(info::show);
     let module = numbers::register(module);
     let module = credentials::register(module);
+    let module = progress::register(module);
     functions::register(module)
 }

@@ -6,7 +6,9 @@
 
 use std::path::Path;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
+
+use crate::activecalls::ActiveCall;
 
 use crate::credentials;
 use crate::dialplan::normalize_number;
@@ -37,6 +39,9 @@ pub struct PlacedCall {
     pub status: u16,
     /// How long sipXconfig took to answer.
     pub elapsed: Duration,
+    /// When sipXconfig's answer arrived (this machine's clock): where the call's progress
+    /// (`progress::call_progress`) starts counting.
+    pub placed_at: SystemTime,
 }
 
 /// The phone of a groupware login.
@@ -106,7 +111,22 @@ pub fn make_call(
         extension: number.extension,
         status: accepted.status,
         elapsed: accepted.elapsed,
+        placed_at: SystemTime::now(),
     })
+}
+
+/// The calls in progress of `login`'s phone, read with the same server, user and password as
+/// [`make_call`] uses. Not limited like calls: reading places nothing.
+pub fn active_calls(
+    settings: &Settings,
+    login: &str,
+    password: Option<&Secret>,
+) -> Result<Vec<ActiveCall>> {
+    let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
+    let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
+    let password =
+        credentials::password_for(settings, login, password, phone.credential.as_deref())?;
+    sipxconfig::active_calls(settings, &server, &phone.sipx_user, &password)
 }
 
 fn unknown_user(settings: &Settings, login: &str) -> Error {

@@ -11,25 +11,30 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   international forms, extensions, rules), read with libphonenumber's metadata.
 * [`Directory`] in a [`WatchedFile`]: which phone belongs to which groupware login, reloaded
   when the file changes.
-* [`sipxconfig::place_call`]: the REST request, over TLS verified against the administrator's CA,
+* [`sipxconfig::place_call`] and [`sipxconfig::active_calls`]: the REST requests, over TLS verified against the administrator's CA,
   through one keep-alive client per process ([`transport`]).
 * [`Error`] with its [`ErrorKind`]: one error type; the binding maps each kind to a PHP exception.
 * [`Secret`]: PINs and passwords, wiped on drop and impossible to format by accident.
 * [`credentials`]: where a user's PBX password comes from: the WebAccess session, a sealed
   token in the user's settings, or one the administrator provisioned in the directory.
 
-[`make_call`] puts them together. The crate is tested with `cargo test`; the PHP binding in the
+* [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
+  answered), judged from the user's calls in progress ([`activecalls`]).
+
+[`make_call`] and [`active_calls`] put them together. The crate is tested with `cargo test`; the PHP binding in the
 `click2dial` crate only converts values and errors.
 */
 
 #![deny(missing_docs)]
 
+pub mod activecalls;
 mod call;
 pub mod credentials;
 mod dialplan;
 mod directory;
 mod error;
 mod number;
+pub mod progress;
 pub mod ratelimit;
 mod secret;
 mod settings;
@@ -38,7 +43,7 @@ mod tls;
 pub mod transport;
 mod watched;
 
-pub use call::{directory, make_call, phone_of, Phone, PlacedCall};
+pub use call::{active_calls, directory, make_call, phone_of, Phone, PlacedCall};
 pub use dialplan::{dial_plan, normalize_number, DialPlan, Normalized};
 pub use directory::{Directory, DirectoryEntry};
 pub use error::{Error, ErrorKind, Result};

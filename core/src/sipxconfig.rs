@@ -1,4 +1,5 @@
-//! The sipXconfig REST client: `PUT /sipxconfig/rest/call/{number}`.
+//! The sipXconfig REST client: `PUT /sipxconfig/rest/call/{number}` places a call, and
+//! `GET /sipxconfig/rest/my/activecdrs` lists the user's calls in progress.
 //!
 //! sipXconfig answers an accepted call with an empty 200 at once, before any phone rings: the
 //! call is then set up over SIP (the user's own phone first, then a REFER to the number). So a
@@ -11,10 +12,11 @@ use std::error::Error as StdError;
 use std::io;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{CONTENT_LENGTH, LOCATION};
+use reqwest::header::{ACCEPT, CONTENT_LENGTH, LOCATION};
 use reqwest::Response;
 use reqwest::StatusCode;
 
+use crate::activecalls::{self, ActiveCall};
 use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
 use crate::secret::Secret;
@@ -24,6 +26,9 @@ use crate::{tls, transport};
 /// How much of an answer's body is read; sipXconfig's answers are empty or a short error page.
 /// A longer body is left unread and its connection closed rather than kept.
 pub const MAX_BODY_BYTES: u64 = 16 * 1024;
+
+/// How much of the list of calls in progress is read; a user's few calls take a few KiB.
+pub const MAX_LIST_BYTES: usize = 256 * 1024;
 
 /// sipXconfig took the call request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,7 +79,105 @@ pub fn place_call(
             elapsed,
         });
     }
-    Err(refusal(status, location.as_deref(), server, user, number))
+    Err(refusal(
+        status,
+        location.as_deref(),
+        server,
+        user,
+        Subject::Call(number),
+    ))
+}
+
+/// The calls in progress of `user`, as sipXconfig's call resolver reports them.
+pub fn active_calls(
+    settings: &Settings,
+    server: &ServerUrl,
+    user: &str,
+    password: &Secret,
+) -> Result<Vec<ActiveCall>> {
+    let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
+    let url = server.join("sipxconfig/rest/my/activecdrs");
+    let request = transport
+        .client()
+        .get(url)
+        .basic_auth(user, Some(password.expose()))
+        // The resource offers XML first; JSON only when asked for.
+        .header(ACCEPT, "application/json")
+        .timeout(settings.timeout);
+    let (status, location, body) = transport
+        .block_on(async {
+            let response = request.send().await?;
+            let status = response.status();
+            let location = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let body = read_bounded(response, MAX_LIST_BYTES).await?;
+            Ok::<_, reqwest::Error>((status, location, body))
+        })
+        .map_err(|err| unreachable(&err, settings, server))?;
+    if !status.is_success() {
+        return Err(refusal(
+            status,
+            location.as_deref(),
+            server,
+            user,
+            Subject::ActiveCalls,
+        ));
+    }
+    let at = server.authority();
+    let Some(body) = body else {
+        return Err(Error::new(
+            ErrorKind::PbxRejected {
+                status: status.as_u16(),
+            },
+            format!(
+                "sipXconfig at {at} answered the list of calls in progress with more than {} \
+                 KiB; it is not read",
+                MAX_LIST_BYTES / 1024
+            ),
+        ));
+    };
+    activecalls::parse(&body).map_err(|why| {
+        Error::new(
+            ErrorKind::PbxRejected {
+                status: status.as_u16(),
+            },
+            format!(
+                "sipXconfig at {at} answered the list of calls in progress in a form click2dial \
+                 does not read: {why}"
+            ),
+        )
+    })
+}
+
+/// The whole body, or `None` when it is longer than `limit`.
+async fn read_bounded(mut response: Response, limit: usize) -> reqwest::Result<Option<Vec<u8>>> {
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}
+
+/// What a request was for, so that a refusal names it.
+#[derive(Clone, Copy)]
+enum Subject<'a> {
+    Call(&'a DialString),
+    ActiveCalls,
+}
+
+impl Subject<'_> {
+    fn request(self) -> &'static str {
+        match self {
+            Subject::Call(_) => "the call request",
+            Subject::ActiveCalls => "the request for the calls in progress",
+        }
+    }
 }
 
 /// Reads the body up to the bound. A connection is only reused once its answer has been read to
@@ -95,8 +198,9 @@ fn refusal(
     location: Option<&str>,
     server: &ServerUrl,
     user: &str,
-    number: &DialString,
+    subject: Subject<'_>,
 ) -> Error {
+    let request = subject.request();
     let code = status.as_u16();
     let at = server.authority();
     let http = match status.canonical_reason() {
@@ -115,15 +219,19 @@ fn refusal(
         403 => (
             ErrorKind::Authentication { status: code },
             format!(
-                "sipXconfig at {at} does not let user {} place calls ({http}): check the user's \
+                "sipXconfig at {at} does not let user {} {} ({http}): check the user's \
                  permissions in sipXconfig",
-                quoted(user)
+                quoted(user),
+                match subject {
+                    Subject::Call(_) => "place calls",
+                    Subject::ActiveCalls => "see their calls in progress",
+                }
             ),
         ),
         300..=399 => (
             ErrorKind::PbxRejected { status: code },
             format!(
-                "sipXconfig at {at} redirected the call request{} ({http}); redirects are not \
+                "sipXconfig at {at} redirected {request}{} ({http}); redirects are not \
                  followed, so that credentials go nowhere else: set click2dial.server to the \
                  address sipXconfig answers on",
                 location
@@ -133,25 +241,42 @@ fn refusal(
         ),
         400 => (
             ErrorKind::PbxRejected { status: code },
-            format!("sipXconfig at {at} did not accept the number {number} ({http})"),
+            match subject {
+                Subject::Call(number) => {
+                    format!("sipXconfig at {at} did not accept the number {number} ({http})")
+                }
+                Subject::ActiveCalls => {
+                    format!("sipXconfig at {at} did not accept {request} ({http})")
+                }
+            },
         ),
         404 | 405 => (
             ErrorKind::PbxRejected { status: code },
             format!(
-                "{at} has no sipXconfig call service ({http}): check that click2dial.server \
-                 points at sipXconfig (port 8443 on sipXecs 4.4, 443 on later versions)"
+                "{at} has no sipXconfig {} ({http}): check that click2dial.server points at \
+                 sipXconfig (port 8443 on sipXecs 4.4, 443 on later versions)",
+                match subject {
+                    Subject::Call(_) => "call service",
+                    Subject::ActiveCalls =>
+                        "list of calls in progress (/sipxconfig/rest/my/activecdrs)",
+                }
             ),
         ),
         500..=599 => (
             ErrorKind::PbxRejected { status: code },
             format!(
-                "sipXconfig at {at} failed on the call request ({http}): try again later; if it \
+                "sipXconfig at {at} failed on {request} ({http}): try again later; if it \
                  persists, check sipXconfig's log"
             ),
         ),
         _ => (
             ErrorKind::PbxRejected { status: code },
-            format!("sipXconfig at {at} refused the call to {number} ({http})"),
+            match subject {
+                Subject::Call(number) => {
+                    format!("sipXconfig at {at} refused the call to {number} ({http})")
+                }
+                Subject::ActiveCalls => format!("sipXconfig at {at} refused {request} ({http})"),
+            },
         ),
     };
     Error::new(kind, message)

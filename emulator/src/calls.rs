@@ -2,8 +2,8 @@
 //! can read it straight after the response. The file is the only copy, so a benchmark of
 //! millions of calls costs disk, not memory.
 //!
-//! Later work (active CDRs, a scripted ringing → connected → ended life per call) hangs off
-//! `CallRecord::seq`, which identifies a call for the life of the log.
+//! What a call does after it is accepted (ringing, connected, ended) is in `lives`, not here:
+//! the record is what the PBX was asked, the life what the call resolver would report.
 
 use std::fs::{File, OpenOptions};
 use std::io::Write;

@@ -1,5 +1,6 @@
 //! The test control API, plain HTTP on loopback: read and clear the call record, switch
-//! faults on and off, and ask whether the emulator is up.
+//! faults on and off, choose how the next calls go (ringing, answered, talking), and ask
+//! whether the emulator is up.
 
 use std::sync::Arc;
 
@@ -9,6 +10,7 @@ use hyper::{Method, Request, Response};
 use serde_json::json;
 
 use crate::fault::{Fault, FaultSetting};
+use crate::lives::{CallLife, LifeSetting};
 use crate::pages::{self, Body};
 use crate::state::Emulator;
 
@@ -39,7 +41,10 @@ pub async fn handle(
         },
         (&Method::DELETE, "/calls") => match emulator.calls.clear() {
             Ok(()) => {
-                log.say(format_args!("control: call record cleared"));
+                emulator.lives.clear();
+                log.say(format_args!(
+                    "control: call record and calls in progress cleared"
+                ));
                 pages::json(200, &json!({"cleared": true}))
             }
             Err(why) => error(500, &why),
@@ -65,7 +70,40 @@ pub async fn handle(
             emulator.faults.set(setting.clone());
             pages::json(200, &setting)
         }
-        (_, "/health" | "/stats" | "/calls" | "/fault") => error(405, "method not allowed here"),
+        (&Method::GET, "/life") => pages::json(200, &emulator.lives.setting()),
+        (&Method::PUT, "/life") => match serde_json::from_slice::<LifeSetting>(&body) {
+            Err(e) => error(400, &format!("not a call life: {e}")),
+            Ok(setting) => match setting.life.validate() {
+                Err(why) => error(400, &why),
+                Ok(()) => {
+                    let calls = match setting.times {
+                        Some(n) => format!("the next {n} call(s)"),
+                        None => "calls until changed".to_owned(),
+                    };
+                    log.say(format_args!(
+                        "control: for {calls}, {}",
+                        setting.life.describe()
+                    ));
+                    emulator.lives.set(setting.clone());
+                    pages::json(200, &setting)
+                }
+            },
+        },
+        (&Method::DELETE, "/life") => {
+            let setting = LifeSetting {
+                life: CallLife::DEFAULT,
+                times: None,
+            };
+            log.say(format_args!(
+                "control: calls go the default way again ({})",
+                setting.life.describe()
+            ));
+            emulator.lives.set(setting.clone());
+            pages::json(200, &setting)
+        }
+        (_, "/health" | "/stats" | "/calls" | "/fault" | "/life") => {
+            error(405, "method not allowed here")
+        }
         (_, path) => error(404, &format!("no control resource {path}")),
     };
     Ok(response)

@@ -2,6 +2,7 @@
 //! configuration server (`PUT /sipxconfig/rest/call/{to}`), for click2dial's tests and
 //! benchmarks. See README.md for what it reproduces.
 
+mod activecdrs;
 mod auth;
 mod calls;
 mod certs;
@@ -11,6 +12,7 @@ mod config;
 mod control;
 mod dial;
 mod fault;
+mod lives;
 mod pages;
 mod pbx;
 mod server;
@@ -29,6 +31,7 @@ use crate::auth::digest::NonceKey;
 use crate::calls::CallLog;
 use crate::config::Config;
 use crate::fault::FaultControl;
+use crate::lives::CallLives;
 use crate::server::Listener;
 use crate::state::{Emulator, HumanLog};
 
@@ -96,6 +99,7 @@ async fn run(args: cli::Args) -> Result<(), String> {
         config,
         calls,
         faults: FaultControl::new(),
+        lives: CallLives::new(),
         log: HumanLog { quiet: args.quiet },
         pbx_requests: AtomicU64::new(0),
         pbx_connections: AtomicU64::new(0),

@@ -1,5 +1,6 @@
-//! The emulated sipXconfig REST endpoint: `PUT /sipxconfig/rest/call/{to}` and its twin
-//! `/sipxconfig/rest/my/call/{to}`.
+//! The emulated sipXconfig REST endpoints: `PUT /sipxconfig/rest/call/{to}` and its twin
+//! `/sipxconfig/rest/my/call/{to}`, and `GET /sipxconfig/rest/my/activecdrs` (see
+//! `activecdrs` and `lives` for what it lists).
 //!
 //! The order of checks is the real one: injected faults, then routing, then OPTIONS (which
 //! sipXconfig lets through unauthenticated), then the security filter (401), then Restlet's
@@ -10,8 +11,10 @@ use std::time::Duration;
 
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
-use hyper::header::AUTHORIZATION;
+use hyper::header::{HeaderValue, ACCEPT, ALLOW, AUTHORIZATION, CONTENT_TYPE};
 use hyper::{Method, Request, Response};
+
+use crate::activecdrs;
 
 use crate::auth::{self, digest, Attempt, Outcome};
 use crate::calls::NewCall;
@@ -36,17 +39,29 @@ impl std::fmt::Display for CloseSilently {
 
 impl std::error::Error for CloseSilently {}
 
-/// The resources of the emulated server. New resources (such as `/rest/my/activecdrs`) get a
-/// variant here and an arm in `handle`.
+/// The resources of the emulated server.
 enum Route<'a> {
     /// `{to}` exactly as it appears in the request target, still encoded.
     Call {
         raw_to: &'a str,
     },
+    ActiveCdrs,
     NotFound,
 }
 
+impl Route<'_> {
+    fn allow(&self) -> &'static str {
+        match self {
+            Route::ActiveCdrs => activecdrs::ALLOW,
+            _ => pages::CALL_ALLOW,
+        }
+    }
+}
+
 fn route(path: &str) -> Route<'_> {
+    if path == "/sipxconfig/rest/my/activecdrs" {
+        return Route::ActiveCdrs;
+    }
     let raw_to = path
         .strip_prefix("/sipxconfig/rest/call/")
         .or_else(|| path.strip_prefix("/sipxconfig/rest/my/call/"));
@@ -99,20 +114,18 @@ pub async fn handle(
         }
     }
 
-    let raw_to = match route(path) {
-        Route::Call { raw_to } => raw_to,
-        Route::NotFound => {
-            log.say(format_args!("not found: {method} {path} (404)"));
-            return Ok(pages::container_error(404, path, "Not Found"));
-        }
-    };
+    let route = route(path);
+    if let Route::NotFound = route {
+        log.say(format_args!("not found: {method} {path} (404)"));
+        return Ok(pages::container_error(404, path, "Not Found"));
+    }
 
     if parts.method == Method::OPTIONS {
         log.say(format_args!(
             "options: {path} allows {} (200)",
-            pages::CALL_ALLOW
+            route.allow()
         ));
-        return Ok(pages::options());
+        return Ok(with_allow(pages::options(), route.allow()));
     }
 
     let config = &emulator.config;
@@ -173,6 +186,38 @@ pub async fn handle(
         }
     };
 
+    let raw_to = match route {
+        Route::Call { raw_to } => raw_to,
+        Route::ActiveCdrs => {
+            if parts.method != Method::GET && parts.method != Method::HEAD {
+                log.say(format_args!(
+                    "refused: {method} is not allowed on {path}, only GET (405)"
+                ));
+                return Ok(with_allow(pages::restlet_status(405), activecdrs::ALLOW));
+            }
+            let accept = parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok());
+            let format = activecdrs::negotiate(accept);
+            let cdrs = emulator
+                .lives
+                .active_for(&user.name, now_ms, &config.domain);
+            log.say(format_args!(
+                "active calls: {} has {} call leg(s) in progress ({}, 200)",
+                user.describe(),
+                cdrs.len(),
+                format.content_type()
+            ));
+            let body = activecdrs::render(&cdrs, format);
+            let mut response = pages::empty(200);
+            *response.body_mut() = Body::from(body);
+            response.headers_mut().insert(
+                CONTENT_TYPE,
+                HeaderValue::from_static(format.content_type()),
+            );
+            return Ok(response);
+        }
+        Route::NotFound => unreachable!("answered above"),
+    };
+
     if parts.method != Method::PUT {
         log.say(format_args!(
             "refused: {method} is not allowed on {path}, only PUT places a call (405)"
@@ -213,19 +258,21 @@ pub async fn handle(
     };
     match emulator.calls.record(call, clock::rfc3339(now_ms)) {
         Ok(record) => {
+            let life = emulator.lives.start(&user.name, &dialed.number, now_ms);
             let via = if login == user.name {
                 String::new()
             } else {
                 format!(", logged in as {login:?}")
             };
             log.say(format_args!(
-                "call accepted (#{}, {}{via}): {} → {}: ringing {}'s phone, then connecting it to {}",
+                "call accepted (#{}, {}{via}): {} → {}: ringing {}'s phone, then connecting it to {} ({})",
                 record.seq,
                 scheme.as_str(),
                 user.describe(),
                 dialed.number,
                 user.name,
-                dialed.uri
+                dialed.uri,
+                life.describe()
             ));
             Ok(pages::empty(200))
         }
@@ -240,6 +287,13 @@ pub async fn handle(
             ))
         }
     }
+}
+
+fn with_allow(mut response: Response<Body>, allow: &'static str) -> Response<Body> {
+    response
+        .headers_mut()
+        .insert(ALLOW, HeaderValue::from_static(allow));
+    response
 }
 
 async fn discard_body(mut body: Incoming) {
@@ -282,5 +336,13 @@ mod tests {
             Route::NotFound
         ));
         assert!(matches!(route("/"), Route::NotFound));
+        assert!(matches!(
+            route("/sipxconfig/rest/my/activecdrs"),
+            Route::ActiveCdrs
+        ));
+        assert!(matches!(
+            route("/sipxconfig/rest/activecdrs"),
+            Route::NotFound
+        ));
     }
 }

@@ -58,6 +58,41 @@ function clear_fault(): void
     emulator('DELETE', '/fault');
 }
 
+/**
+ * How the emulator's next calls go after they are accepted (['ring_ms' => 2000, 'answer' => true,
+ * 'talk_ms' => 5000, 'times' => 1]); see emulator/README.md.
+ */
+function set_life(array $life): void
+{
+    emulator('PUT', '/life', $life);
+}
+
+function clear_life(): void
+{
+    emulator('DELETE', '/life');
+}
+
+/**
+ * Follows a placed call until its state is final (or $limitMs passes): the states seen, each
+ * once, in order.
+ */
+function follow_call(array $call, string $login, ?string $password, int $limitMs = 20000): array
+{
+    $seen = [];
+    $deadline = hrtime(true) + $limitMs * 1000000;
+    while (hrtime(true) < $deadline) {
+        $call['state'] = Click2Dial\callProgress($call, Click2Dial\activeCalls($login, $password));
+        if (end($seen) !== $call['state']) {
+            $seen[] = $call['state'];
+        }
+        if ($call['state'] === 'ended' || $call['state'] === 'not_answered') {
+            break;
+        }
+        usleep(100000);
+    }
+    return $seen;
+}
+
 /** The https base URL of the emulator under another host name (e.g. 127.0.0.1). */
 function emulator_url(string $host = 'localhost', string $scheme = 'https'): string
 {
