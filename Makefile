@@ -5,7 +5,7 @@
 
 CARGO ?= cargo
 
-.PHONY: all deps build test demo demo-cli bench fuzz clean
+.PHONY: all deps build test demo demo-cli bench reliability fuzz clean
 
 all: build
 
@@ -32,6 +32,12 @@ bench: build
 	scripts/install-bench-deps
 	$(CARGO) build --release -p click2dial-bench
 	scripts/bench
+
+# Reliability (docs/reliability.md): the fault matrix, load, soak and fork cases, one line per
+# case with its figure; exits non-zero when a case fails. Takes minutes: not part of make test.
+reliability: build
+	scripts/install-bench-deps
+	scripts/reliability
 
 # Fuzzing, never part of make test: every target (number normalisation, session passwords,
 # sealed PIN tokens) through libFuzzer with cargo-fuzz (on stable Rust with RUSTC_BOOTSTRAP,
