@@ -21,12 +21,13 @@ namespace Click2Dial {
      * A 'status' of 200 means sipXconfig accepted the call, not that anyone answered: pass the
      * result to callProgress() with activeCalls() to find out what happened next.
      *
-     * @return array{user: string, dialed: string, status: int, elapsed_ms: float, e164: ?string, extension: ?string, placed_at: int}
+     * @return array{user: string, dialed: string, status: int, elapsed_ms: float, e164: ?string, extension: ?string, placed_at: int, user_extension: string}
      *   user: the sipXecs user the call was placed as; dialed: the number as the PBX received it;
      *   status: sipXconfig's HTTP status; elapsed_ms: how long sipXconfig took to answer;
      *   e164: the number called in E.164 form (null for internal numbers and without a dial plan);
      *   extension: the extension written after the number, not dialed (null when none);
-     *   placed_at: when sipXconfig accepted the call, in milliseconds since the Unix epoch.
+     *   placed_at: when sipXconfig accepted the call, in milliseconds since the Unix epoch;
+     *   user_extension: the extension of $fromUser's phone.
      * @throws ConfigurationException an INI setting or a file it names is missing or wrong
      * @throws InvalidNumberException the number cannot be dialed; nothing was sent
      * @throws NumberNotAllowedException the dial plan forbids the number; nothing was sent
@@ -72,8 +73,9 @@ namespace Click2Dial {
      * A pure function: to follow a call, keep the state it returned in $placedCall['state']
      * and ask again with a fresh activeCalls() — 'ended' can only be told from 'connected'.
      *
-     * @param array{user: string, dialed: string, placed_at: int, state?: ?string, ring_timeout_ms?: int} $placedCall
-     *   makeCall()'s result; ring_timeout_ms defaults to 30000.
+     * @param array{user: string, dialed: string, placed_at: int, user_extension?: ?string, state?: ?string, ring_timeout_ms?: int} $placedCall
+     *   makeCall()'s result; the phone is recognised by user or user_extension (the PBX lists
+     *   it by its canonical user name); ring_timeout_ms defaults to 30000.
      * @param list<array{from: string, to: string, start: int}> $activeCalls activeCalls()'s result
      * @param ?int $nowMs the time to judge at, in milliseconds since the Unix epoch; null: now
      * @throws \ValueError an argument does not have the shape described here

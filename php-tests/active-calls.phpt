@@ -26,6 +26,11 @@ set_life(['ring_ms' => 1000, 'answer' => false, 'times' => 1]);
 $call = Click2Dial\makeCall('207', 'alice', '0000');
 echo implode(' -> ', follow_call($call, 'alice', '0000')), "\n";
 
+// Bob calls as the sipXecs alias bsmith; the PBX lists his phone as 207, its canonical name.
+set_life(['ring_ms' => 1000, 'talk_ms' => 1000, 'times' => 1]);
+$call = Click2Dial\makeCall('206', 'Bob.Smith', '1234');
+echo $call['user'], ' ', $call['user_extension'], ': ', implode(' -> ', follow_call($call, 'Bob.Smith', '1234')), "\n";
+
 // Only the user's own calls: Bob (sipXecs user bsmith, 207) sees nothing of alice's call.
 set_life(['ring_ms' => 5000, 'answer' => false, 'times' => 1]);
 Click2Dial\makeCall('208', 'alice', '0000');
@@ -43,6 +48,7 @@ ringing -> connected -> ended
 array(0) {
 }
 ringing -> not_answered
+bsmith 207: ringing -> connected -> ended
 int(1)
 array(0) {
 }

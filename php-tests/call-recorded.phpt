@@ -18,7 +18,7 @@ $calls = recorded_calls();
 echo $calls[1]['login'], ' as ', $calls[1]['user'], ' -> ', $calls[1]['dialed'], "\n";
 ?>
 --EXPECT--
-array(7) {
+array(8) {
   [0]=>
   string(4) "user"
   [1]=>
@@ -33,6 +33,8 @@ array(7) {
   string(9) "extension"
   [6]=>
   string(9) "placed_at"
+  [7]=>
+  string(14) "user_extension"
 }
 string(3) "206"
 string(3) "207"

@@ -19,7 +19,7 @@ use crate::{exceptions, ini};
 ///
 /// Returns `['user' => sipXecs user, 'dialed' => number as the PBX received it,
 /// 'status' => HTTP status, 'elapsed_ms' => float, 'e164' => ?string, 'extension' => ?string,
-/// 'placed_at' => ms since the epoch]` (`e164` is null for internal numbers, `extension` when
+/// 'placed_at' => ms since the epoch, 'user_extension' => the caller's extension]` (`e164` is null for internal numbers, `extension` when
 /// none was written). A 200 means sipXconfig accepted the call, not that anyone answered; the
 /// array is what `callProgress()` takes to find out more.
 #[php_function]
@@ -56,6 +56,11 @@ pub fn make_call(
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_millis() as i64);
         insert(&mut result, "placed_at", placed_at);
+        insert(
+            &mut result,
+            "user_extension",
+            placed.user_extension.as_str(),
+        );
         Ok(result)
     })
 }

@@ -69,6 +69,10 @@ pub fn call_progress_of(
     catch_unwind(AssertUnwindSafe(|| {
         let user = text(placedCall, "user", "$placedCall")?;
         let dialed = text(placedCall, "dialed", "$placedCall")?;
+        let user_extension = match placedCall.get("user_extension").filter(|v| !v.is_null()) {
+            None => None,
+            Some(_) => Some(text(placedCall, "user_extension", "$placedCall")?),
+        };
         let placed_at_ms = integer(placedCall, "placed_at", "$placedCall")?;
         let ring_timeout_ms = match placedCall.get("ring_timeout_ms") {
             None => DEFAULT_RING_TIMEOUT_MS,
@@ -106,6 +110,7 @@ pub fn call_progress_of(
         }
         let tracked = TrackedCall {
             user,
+            user_extension,
             dialed,
             placed_at_ms,
             ring_timeout_ms,

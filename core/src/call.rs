@@ -29,6 +29,8 @@ static DIRECTORIES: WatchedFiles<Directory> =
 pub struct PlacedCall {
     /// The sipXecs user the call was placed as.
     pub sipx_user: String,
+    /// The extension of the user's phone.
+    pub user_extension: String,
     /// The number as the PBX received it.
     pub dialed: DialString,
     /// The number called, in E.164 form; `None` for internal numbers and without a dial plan.
@@ -106,6 +108,7 @@ pub fn make_call(
         };
     Ok(PlacedCall {
         sipx_user: phone.sipx_user,
+        user_extension: phone.extension,
         dialed,
         e164: number.e164,
         extension: number.extension,

@@ -93,6 +93,9 @@ impl FromStr for CallState {
 pub struct TrackedCall<'a> {
     /// The sipXecs user the call was placed as.
     pub user: &'a str,
+    /// The extension of the user's phone. The call resolver names a phone by its canonical
+    /// user name, which is usually the extension even when the call was placed with an alias.
+    pub user_extension: Option<&'a str>,
     /// The number as the PBX received it.
     pub dialed: &'a str,
     /// When sipXconfig accepted it, in milliseconds since the Unix epoch (web server clock).
@@ -113,10 +116,14 @@ pub fn call_progress(call: &TrackedCall<'_>, active: &[ActiveCall], now_ms: i64)
         .filter(|leg| leg.start_ms >= call.placed_at_ms.saturating_sub(CLOCK_SLACK_MS));
     let mut ringing = false;
     for leg in recent {
-        if same_user(&leg.from, call.user) && same_number(&leg.to, call.dialed) {
+        let is_user = |name: &str| {
+            same_user(name, call.user)
+                || call.user_extension.is_some_and(|ext| same_user(name, ext))
+        };
+        if is_user(&leg.from) && same_number(&leg.to, call.dialed) {
             return CallState::Connected;
         }
-        if same_user(&leg.to, call.user) {
+        if is_user(&leg.to) {
             ringing = true;
         }
     }
@@ -172,6 +179,7 @@ mod tests {
     fn tracked(last_state: Option<CallState>) -> TrackedCall<'static> {
         TrackedCall {
             user: "201",
+            user_extension: None,
             dialed: "00301234567",
             placed_at_ms: 1_000_000,
             ring_timeout_ms: 30_000,
@@ -212,6 +220,30 @@ mod tests {
         assert_eq!(
             call_progress(&tracked(None), &[], 1_030_001),
             CallState::NotAnswered
+        );
+    }
+
+    #[test]
+    fn the_phone_is_known_by_user_name_or_extension() {
+        let call = TrackedCall {
+            user: "bsmith",
+            user_extension: Some("207"),
+            ..tracked(None)
+        };
+        let active = [leg("207", "207", 1_000_200)];
+        assert_eq!(call_progress(&call, &active, 1_001_000), CallState::Ringing);
+        let active = [leg("207", "00301234567", 1_000_200)];
+        assert_eq!(
+            call_progress(&call, &active, 1_001_000),
+            CallState::Connected
+        );
+        let without = TrackedCall {
+            user_extension: None,
+            ..call
+        };
+        assert_eq!(
+            call_progress(&without, &active, 1_001_000),
+            CallState::Requested
         );
     }
 

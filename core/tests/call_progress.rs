@@ -24,6 +24,7 @@ fn recorded(name: &str) -> Vec<ActiveCall> {
 fn call<'a>(dialed: &'a str, placed_at_ms: i64, last_state: Option<CallState>) -> TrackedCall<'a> {
     TrackedCall {
         user: "206",
+        user_extension: Some("206"),
         dialed,
         placed_at_ms,
         ring_timeout_ms: 30_000,
