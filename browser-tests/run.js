@@ -20,6 +20,16 @@ async function pbx(control, method, route) {
   try { return JSON.parse(text); } catch (e) { return text; }
 }
 const calls = (control) => pbx(control, 'GET', '/calls');
+// How the emulator's next call goes: {ring_ms, answer, talk_ms, times}.
+const setLife = (control, life) => fetch(control + '/life', { method: 'PUT', body: JSON.stringify(life) });
+const pbxRequests = async (control) => (await pbx(control, 'GET', '/stats')).requests;
+
+/** Waits until the message follows the call into `state`; returns its text. */
+async function progressState(page, state, timeout = 15000) {
+  const locator = page.locator(`#click2dial_notice[data-state="${state}"] .click2dial_message`);
+  await locator.waitFor({ timeout });
+  return locator.textContent();
+}
 const clearCalls = (control) => pbx(control, 'DELETE', '/calls');
 
 async function logIn(context, base, user, password, language) {
@@ -233,6 +243,51 @@ test('texts made on the server follow the language: the dialog button and the se
   assert.strictEqual(await settings.locator('label[for=click2dial_pin]').textContent(), 'PIN van de telefooncentrale');
   assert.strictEqual(await settings.locator('#click2dial_save').textContent(), 'Opslaan');
   await shot(settings, 'settings-dialog-dutch');
+});
+
+test('call progress: the message goes ringing -> connected -> ended, then stops asking', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  await setLife(SESSION_PBX, { ring_ms: 2500, talk_ms: 3000, times: 1 });
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  await contextMenuCall(page, 'Bob Builder');
+  assert.strictEqual(await progressState(page, 'ringing'), 'Your phone is ringing — pick up to be connected to Bob Builder.');
+  await shot(page, 'progress-ringing');
+  assert.strictEqual(await progressState(page, 'connected'), 'Connected to 207.');
+  await shot(page, 'progress-connected');
+  assert.strictEqual(await progressState(page, 'ended'), 'Call ended.');
+  await shot(page, 'progress-ended');
+  const after = await pbxRequests(SESSION_PBX);
+  await page.waitForTimeout(2500);
+  assert.strictEqual(await pbxRequests(SESSION_PBX), after, 'no more questions after the call ended');
+  assert.strictEqual((await calls(SESSION_PBX)).length, 1);
+});
+
+test('call progress in German: a phone nobody picks up is "nicht abgenommen"', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  await setLife(SESSION_PBX, { ring_ms: 2000, answer: false, times: 1 });
+  const page = await logIn(context, SESSION, 'alice', '0000', 'de_DE.UTF-8');
+  await contextMenuCall(page, 'Bob Builder');
+  assert.strictEqual(await progressState(page, 'ringing'), 'Ihr Telefon klingelt – heben Sie ab, um mit Bob Builder verbunden zu werden.');
+  assert.strictEqual(await progressState(page, 'not_answered'), 'Ihr Telefon wurde nicht abgenommen.');
+  await shot(page, 'progress-not-answered-german');
+});
+
+test('call progress: closing the message stops the questions', async ({ context }) => {
+  await clearCalls(SESSION_PBX);
+  await setLife(SESSION_PBX, { ring_ms: 20000, answer: false, times: 1 });
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  await contextMenuCall(page, 'Bob Builder');
+  await progressState(page, 'ringing');
+  const asked = await pbxRequests(SESSION_PBX);
+  await page.waitForTimeout(2200);
+  assert.ok(await pbxRequests(SESSION_PBX) > asked, 'it asks while the phone rings');
+  await page.click('#click2dial_notice .click2dial_close');
+  assert.strictEqual(await page.locator('#click2dial_notice').count(), 0);
+  await page.waitForTimeout(300);
+  const closed = await pbxRequests(SESSION_PBX);
+  await page.waitForTimeout(2500);
+  assert.strictEqual(await pbxRequests(SESSION_PBX), closed, 'no questions after the message was closed');
+  await clearCalls(SESSION_PBX);
 });
 
 test('a contact name with HTML in it is shown as text and runs nothing', async ({ context, shot }) => {

@@ -29,8 +29,8 @@ foreach (recorded_calls() as $call) {
 }
 ?>
 --EXPECT--
-called: number=207, dialed=207, status=200
-called: number=+49 (30) 1234-567, dialed=+49301234567, status=200
+called: number=207, dialed=207, status=200, user=206, user_extension=206, placed_at=(now)
+called: number=+49 (30) 1234-567, dialed=+49301234567, status=200, user=208, user_extension=208, placed_at=(now)
 error: error.kind=wrong_pin, error.message=
 error: error.kind=unknown_user, error.message=
 206 -> 207

@@ -32,8 +32,8 @@ foreach (recorded_calls() as $call) {
 }
 ?>
 --EXPECT--
-settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1
-settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1
-called: number=209, dialed=209, status=200
+settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
+settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
+called: number=209, dialed=209, status=200, user=206, user_extension=206, placed_at=(now)
 error: error.kind=credential, error.message=
 206 -> 209

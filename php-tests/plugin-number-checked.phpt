@@ -55,9 +55,9 @@ foreach (recorded_calls() as $call) {
 error: error.kind=invalid_number, error.message=
 error: error.kind=invalid_number, error.message=
 requests the PBX received: 0
-"tel:+49-30-1234567": called: number=tel:+49-30-1234567, dialed=00301234567, status=200
-"+1 800 FLOWERS": called: number=+1 800 FLOWERS, dialed=00018003569377, status=200
-"+49 5331 939-0 ext. 12": called: number=+49 5331 939-0 ext. 12, dialed=0053319390, status=200
+"tel:+49-30-1234567": called: number=tel:+49-30-1234567, dialed=00301234567, status=200, user=206, user_extension=206, placed_at=(now)
+"+1 800 FLOWERS": called: number=+1 800 FLOWERS, dialed=00018003569377, status=200, user=206, user_extension=206, placed_at=(now)
+"+49 5331 939-0 ext. 12": called: number=+49 5331 939-0 ext. 12, dialed=0053319390, status=200, user=206, user_extension=206, placed_at=(now)
 "0900 1234567": error: error.kind=not_allowed, error.message=calls to +499001234567 are not allowed: premium-rate numbers are blocked (key block of click2dial.dialplan; ask the PBX administrator)
 206 -> 00301234567
 206 -> 00018003569377

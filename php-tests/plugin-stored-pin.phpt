@@ -38,17 +38,17 @@ foreach (recorded_calls() as $call) {
 }
 ?>
 --EXPECT--
-settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=0
+settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=0, progress=1
 error: error.kind=no_pin, error.message=
 error: error.kind=empty_pin, error.message=
-settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1
+settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 sealed: yes
 the reply holds the PIN or token: no
 the settings file holds the PIN: no
 error: error.kind=wrong_pin, error.message=
-settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1
+settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 getsettings holds the PIN or token: no
-called: number=207, dialed=207, status=200
-settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=0
+called: number=207, dialed=207, status=200, user=206, user_extension=206, placed_at=(now)
+settings: changed=1, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=0, progress=1
 error: error.kind=no_pin, error.message=
 206 -> 207

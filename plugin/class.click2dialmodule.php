@@ -3,10 +3,15 @@
  * The request handler of the click2dial plugin, reached through zarafa.php as
  * <module name="click2dialmodule">. Actions:
  *   call         {number}: sipXecs rings the logged-in user's phone, then dials number;
- *   getsettings  -> {credentials, confirm, repeat_seconds, pin_stored} (never the PIN);
+ *                -> {number, dialed, status, user, user_extension, placed_at};
+ *   progress     {dialed, placed_at, user, user_extension, state}: what became of that call
+ *                -> {state, dialed, placed_at} (state "unknown" with error when it cannot be told);
+ *   getsettings  -> {credentials, confirm, repeat_seconds, pin_stored, progress} (never the PIN);
  *   savepin      {pin}: seals the PIN for this user and keeps it in their settings;
  *   clearpin     forgets the stored PIN.
- * The caller is always the session's user; nothing in the request can change who calls.
+ * The caller is always the session's user; nothing in the request can change who calls. The
+ * progress action reads the session user's calls only; the call it is asked about is echoed by
+ * the browser (modules cannot write the session), so a forged one misleads only its sender.
  */
 require_once __DIR__ . '/config.php';
 
@@ -15,6 +20,7 @@ class click2dialmodule extends Module
 	const SETTING_PIN = 'zarafa/v1/plugins/click2dial/pin_token';
 	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
 	const MAX_NUMBER_LENGTH = 256;
+	const STATES = array('requested', 'ringing', 'connected', 'ended', 'not_answered');
 
 	function __construct($id, $data)
 	{
@@ -37,6 +43,10 @@ class click2dialmodule extends Module
 			switch ($action['attributes']['type']) {
 				case 'call':
 					$this->call($action);
+					$result = true;
+					break;
+				case 'progress':
+					$this->progress($action);
 					$result = true;
 					break;
 				case 'getsettings':
@@ -102,7 +112,52 @@ class click2dialmodule extends Module
 			'number' => $number,
 			'dialed' => $call['dialed'],
 			'status' => $call['status'],
+			'user' => $call['user'],
+			'user_extension' => $call['user_extension'],
+			'placed_at' => $call['placed_at'],
 		));
+	}
+
+	function progress($action)
+	{
+		$user = $this->sessionUser();
+		$field = function ($name) use ($action) {
+			return isset($action[$name]) && is_string($action[$name]) ? $action[$name] : '';
+		};
+		$call = array(
+			'user' => $field('user'),
+			'user_extension' => $field('user_extension'),
+			'dialed' => $field('dialed'),
+			'placed_at' => $field('placed_at'),
+			'state' => $field('state'),
+		);
+		$echo = array('dialed' => $call['dialed'], 'placed_at' => $call['placed_at']);
+		if ($user === '' || !PLUGIN_CLICK2DIAL_SHOW_PROGRESS) {
+			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => $user === '' ? 'not_logged_in' : 'disabled'));
+		}
+		foreach (array('user', 'user_extension', 'dialed') as $name) {
+			if (strlen($call[$name]) > 64) {
+				$call[$name] = '';
+			}
+		}
+		if ($call['user'] === '' || $call['dialed'] === '' || !ctype_digit($call['placed_at'])
+			|| strlen($call['placed_at']) > 15 || ($call['state'] !== '' && !in_array($call['state'], self::STATES, true))) {
+			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => 'invalid_call'));
+		}
+		$call['placed_at'] = (int) $call['placed_at'];
+		$call['state'] = $call['state'] === '' ? null : $call['state'];
+		$call['ring_timeout_ms'] = 1000 * (int) PLUGIN_CLICK2DIAL_RING_TIMEOUT;
+		try {
+			$password = $this->pbxPassword($user);
+			if ($password === false) {
+				return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => 'no_pin'));
+			}
+			$state = Click2Dial\callProgress($call, Click2Dial\activeCalls($user, $password));
+		} catch (Throwable $e) {
+			$this->errorDetail($e);
+			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => $this->errorKind($e)));
+		}
+		$this->reply('progress', $echo + array('state' => $state));
 	}
 
 	/** The PIN to call with; null lets the extension find it (directory); false: none stored. */
@@ -141,9 +196,17 @@ class click2dialmodule extends Module
 		return isset($kinds[$class]) ? $kinds[$class] : 'internal';
 	}
 
-	/** What the user may see of an error: the dial plan's reason, the wait; never server details. */
+	/**
+	 * What the user may see of an error: the dial plan's reason, the wait; never server details.
+	 * What only the administrator can fix goes to the PHP error log, in the extension's words
+	 * (which never hold a secret).
+	 */
 	function errorDetail(Throwable $e)
 	{
+		if ($e instanceof Click2Dial\PbxUnreachableException || $e instanceof Click2Dial\PbxRejectedException
+			|| $e instanceof Click2Dial\ConfigurationException || get_class($e) === 'Click2Dial\Exception') {
+			error_log('click2dial plugin: ' . get_class($e) . ': ' . $e->getMessage());
+		}
 		if ($e instanceof Click2Dial\NumberNotAllowedException || $e instanceof Click2Dial\RateLimitedException) {
 			return $e->getMessage();
 		}
@@ -181,6 +244,7 @@ class click2dialmodule extends Module
 			'confirm' => PLUGIN_CLICK2DIAL_CONFIRM ? 1 : 0,
 			'repeat_seconds' => (int) PLUGIN_CLICK2DIAL_REPEAT_SECONDS,
 			'pin_stored' => $this->readSetting(self::SETTING_PIN) !== '' ? 1 : 0,
+			'progress' => PLUGIN_CLICK2DIAL_SHOW_PROGRESS ? 1 : 0,
 		);
 	}
 

@@ -34,3 +34,22 @@ if (!defined('PLUGIN_CLICK2DIAL_CONFIRM')) {
 if (!defined('PLUGIN_CLICK2DIAL_REPEAT_SECONDS')) {
 	define('PLUGIN_CLICK2DIAL_REPEAT_SECONDS', 5);
 }
+
+/*
+ * true: after a call is placed, the message follows it: "Your phone is ringing", "Connected to
+ * <number>", "Your phone was not answered", "Call ended". The browser asks the server about once
+ * a second, and the server asks sipXconfig for the user's calls in progress
+ * (/sipxconfig/rest/my/activecdrs, sipXecs 4.4 and later). false: the message stays at "Your
+ * phone will ring now", for a sipXecs without that resource.
+ */
+if (!defined('PLUGIN_CLICK2DIAL_SHOW_PROGRESS')) {
+	define('PLUGIN_CLICK2DIAL_SHOW_PROGRESS', true);
+}
+
+/*
+ * Seconds the user's phone may ring before the call counts as not answered; match the ring
+ * time of the users' phones in sipXecs (its default: 30 s).
+ */
+if (!defined('PLUGIN_CLICK2DIAL_RING_TIMEOUT')) {
+	define('PLUGIN_CLICK2DIAL_RING_TIMEOUT', 30);
+}

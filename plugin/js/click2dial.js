@@ -60,12 +60,20 @@ var click2dial = {
 		["assistant_telephone_number", "Assistant"],
 		["other_telephone_number", "Other"]
 	],
-	settings: {credentials: "", confirm: false, repeatSeconds: 5, pinStored: false},
+	settings: {credentials: "", confirm: false, repeatSeconds: 5, pinStored: false, progress: false},
 	settingsLoaded: false,
 	// A call asked for before the settings arrived waits for them (they say whether to confirm).
 	waitingCall: null,
 	lastCall: {number: "", time: 0},
 	module: null,
+	// The placed call the message follows: {call, name, state, timer, since}; null when none.
+	followed: null,
+	// How long to wait before asking about a call again, by its state: never more than once a
+	// second; a connected call changes less often.
+	askAfterMs: {"": 1000, requested: 1000, ringing: 1000, connected: 2000},
+	// A call is followed at most this long (a connected call can last; the ring time-out is the
+	// server's: it answers not_answered once the phone has rung too long).
+	followAtMostMs: 4 * 3600 * 1000,
 
 	t: function(key)
 	{
@@ -144,6 +152,8 @@ var click2dial = {
 			return;
 		}
 		this.lastCall = {number: number, time: now};
+		this.stopFollowing();
+		this.callName = name || number;
 		this.notify("pending", this.format(this.t("Calling %s …"), number));
 		this.getModule().call(number);
 	},
@@ -199,7 +209,10 @@ var click2dial = {
 		}
 	},
 
-	/** The one message line of the plugin; action is an optional {label, run} button. */
+	/**
+	 * The one message line of the plugin, which also follows a placed call; action is an optional
+	 * {label, run} button. It can always be closed, which also stops following the call.
+	 */
 	notify: function(kind, text, action)
 	{
 		var notice = document.getElementById("click2dial_notice");
@@ -210,6 +223,7 @@ var click2dial = {
 			document.body.appendChild(notice);
 		}
 		notice.className = "click2dial_notice click2dial_" + kind;
+		notice.removeAttribute("data-state");
 		while (notice.firstChild) {
 			notice.removeChild(notice.firstChild);
 		}
@@ -224,6 +238,23 @@ var click2dial = {
 			button.onclick = action.run;
 			notice.appendChild(button);
 		}
+		var self = this;
+		var close = document.createElement("button");
+		close.className = "click2dial_close";
+		close.title = this.t("Close");
+		close.appendChild(document.createTextNode("\u00d7"));
+		close.onclick = function() { self.closeNotice(); };
+		notice.appendChild(close);
+		return notice;
+	},
+
+	closeNotice: function()
+	{
+		this.stopFollowing();
+		var notice = document.getElementById("click2dial_notice");
+		if (notice) {
+			notice.parentNode.removeChild(notice);
+		}
 	},
 
 	openSettings: function()
@@ -233,10 +264,68 @@ var click2dial = {
 
 	// Replies from click2dialmodule.
 
-	called: function(number, dialed)
+	called: function(call)
 	{
+		this.stopFollowing();
 		// sipXconfig's 200 means the PBX accepted the call: the user's own phone rings first.
-		this.notify("success", this.format(this.t("Your phone will ring now. Pick it up to be connected to %s."), number));
+		this.notify("success", this.format(this.t("Your phone will ring now. Pick it up to be connected to %s."), call.number));
+		if (this.settings.progress) {
+			this.followed = {call: call, name: this.callName || call.number, state: "", timer: null, since: new Date().getTime()};
+			this.askLater();
+		}
+	},
+
+	askLater: function()
+	{
+		var followed = this.followed;
+		var self = this;
+		followed.timer = window.setTimeout(function() {
+			followed.timer = null;
+			if (self.followed === followed) {
+				self.getModule().progress(followed.call, followed.state);
+			}
+		}, this.askAfterMs[followed.state] || 1000);
+	},
+
+	stopFollowing: function()
+	{
+		if (this.followed && this.followed.timer) {
+			window.clearTimeout(this.followed.timer);
+		}
+		this.followed = null;
+	},
+
+	/** The server's answer about the followed call; answers about an earlier call are dropped. */
+	progressed: function(reply)
+	{
+		var followed = this.followed;
+		if (!followed || reply.dialed != followed.call.dialed || reply.placedAt != followed.call.placedAt) {
+			return;
+		}
+		var texts = {
+			requested: ["success", this.format(this.t("Your phone will ring now. Pick it up to be connected to %s."), followed.call.number)],
+			ringing: ["success", this.format(this.t("Your phone is ringing — pick up to be connected to %s."), followed.name)],
+			connected: ["success", this.format(this.t("Connected to %s."), followed.call.number)],
+			ended: ["info", this.t("Call ended.")],
+			not_answered: ["info", this.t("Your phone was not answered.")]
+		};
+		var shown = texts[reply.state];
+		if (!shown) {
+			// The call went out; only its progress cannot be told (e.g. an older sipXecs).
+			this.stopFollowing();
+			this.notify("info", this.t("The call was placed, but its progress cannot be shown."));
+			return;
+		}
+		if (reply.state != followed.state) {
+			this.notify(shown[0], shown[1]).setAttribute("data-state", reply.state);
+		}
+		followed.state = reply.state;
+		if (reply.state == "ended" || reply.state == "not_answered"
+			|| new Date().getTime() - followed.since > this.followAtMostMs) {
+			this.followed = null;
+		} else {
+			this.askLater();
+		}
 	},
 
 	settingsReceived: function(values)
@@ -255,6 +344,7 @@ var click2dial = {
 
 	failed: function(kind, detail)
 	{
+		this.stopFollowing();
 		// A failed call may be retried at once.
 		this.lastCall = {number: "", time: 0};
 		var self = this;

@@ -18,7 +18,8 @@ function click2dialmodule(id, element)
 click2dialmodule.prototype.init = function(id, element, title, data)
 {
 	click2dialmodule.superclass.init.call(this, id, element, title, data);
-	// An object with called(number, dialed), settingsReceived(values) and failed(kind, detail).
+	// An object with called(call), progressed(reply), settingsReceived(values) and
+	// failed(kind, detail).
 	this.listener = null;
 };
 
@@ -29,7 +30,21 @@ click2dialmodule.prototype.execute = function(type, action)
 	}
 	switch (type) {
 		case "called":
-			this.listener.called(click2dialXmlText(action, "number"), click2dialXmlText(action, "dialed"));
+			this.listener.called({
+				number: click2dialXmlText(action, "number"),
+				dialed: click2dialXmlText(action, "dialed"),
+				user: click2dialXmlText(action, "user"),
+				userExtension: click2dialXmlText(action, "user_extension"),
+				placedAt: click2dialXmlText(action, "placed_at")
+			});
+			break;
+		case "progress":
+			this.listener.progressed({
+				state: click2dialXmlText(action, "state"),
+				error: click2dialXmlText(action, "error"),
+				dialed: click2dialXmlText(action, "dialed"),
+				placedAt: click2dialXmlText(action, "placed_at")
+			});
 			break;
 		case "settings":
 			this.listener.settingsReceived({
@@ -37,6 +52,7 @@ click2dialmodule.prototype.execute = function(type, action)
 				confirm: click2dialXmlText(action, "confirm") == "1",
 				repeatSeconds: parseInt(click2dialXmlText(action, "repeat_seconds"), 10) || 0,
 				pinStored: click2dialXmlText(action, "pin_stored") == "1",
+				progress: click2dialXmlText(action, "progress") == "1",
 				changed: click2dialXmlText(action, "changed") == "1"
 			});
 			break;
@@ -49,6 +65,18 @@ click2dialmodule.prototype.execute = function(type, action)
 click2dialmodule.prototype.call = function(number)
 {
 	this.send("call", {"number": number});
+};
+
+/** Asks what became of a call from called(); state is the last one seen ("" at first). */
+click2dialmodule.prototype.progress = function(call, state)
+{
+	this.send("progress", {
+		"dialed": call.dialed,
+		"placed_at": call.placedAt,
+		"user": call.user,
+		"user_extension": call.userExtension,
+		"state": state
+	});
 };
 
 click2dialmodule.prototype.getSettings = function()
