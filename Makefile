@@ -13,7 +13,7 @@ deps:
 	scripts/install-deps
 
 build: deps
-	$(CARGO) build --release -p click2dial -p sipxconfig-emulator
+	$(CARGO) build --release -p click2dial -p sipxconfig-emulator -p faultservers
 
 test: build
 	scripts/test-all
