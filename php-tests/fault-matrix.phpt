@@ -17,8 +17,8 @@ echo 'visits to the redirect target: ', fault_stats($servers->control())['trap_v
 ?>
 --EXPECTF--
 connection refused: as documented: cannot reach sipXconfig at localhost:%d: the connection was refused; check click2dial.server (host and port) and that sipXconfig is running; within time-out + 10%; next call 200, recorded 1, same worker yes
-blackhole: as documented: sipXconfig at localhost:%d did not answer within 2000 ms (click2dial.timeout_ms): check that sipXconfig is running and reachable from this machine; within time-out + 10%; next call 200, recorded 1, same worker yes
-headers dribbled: as documented: sipXconfig at localhost:%d did not answer within 2000 ms (click2dial.timeout_ms): check that sipXconfig is running and reachable from this machine; within time-out + 10%; next call 200, recorded 1, same worker yes
+blackhole: as documented: sipXconfig at localhost:%d did not answer within %d ms (click2dial.timeout_ms): check that sipXconfig is running and reachable from this machine; within time-out + 10%; next call 200, recorded 1, same worker yes
+headers dribbled: as documented: sipXconfig at localhost:%d did not answer within %d ms (click2dial.timeout_ms): check that sipXconfig is running and reachable from this machine; within time-out + 10%; next call 200, recorded 1, same worker yes
 reset mid-answer: as documented: cannot reach sipXconfig at localhost:%d: the connection was reset; check click2dial.server (host and port) and that sipXconfig is running; within time-out + 10%; next call 200, recorded 1, same worker yes
 HTTP 500: as documented: sipXconfig at localhost:%d failed on the call request (HTTP 500 Internal Server Error): try again later; if it persists, check sipXconfig's log; within time-out + 10%; next call 200, recorded 1, same worker yes
 HTTP 502: as documented: sipXconfig at localhost:%d failed on the call request (HTTP 502 Bad Gateway): try again later; if it persists, check sipXconfig's log; within time-out + 10%; next call 200, recorded 1, same worker yes
