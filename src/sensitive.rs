@@ -44,8 +44,8 @@ pub fn mark_parameters() {
         // SAFETY: at module start-up the compiler's function table exists and holds our
         // functions, registered with the module before its start-up function runs. The entry is
         // a pointer to the persistent `zend_function`, whose attribute table the engine owns;
-        // `zend_add_attribute` creates it when missing. The name is a persistent string that
-        // the attribute keeps a reference to, so it is leaked on purpose.
+        // `zend_add_attribute` creates it when missing. The attribute takes its own reference
+        // to the persistent name, so ours is released, as PHP's own start-up code does.
         unsafe {
             let table = compiler_globals.function_table;
             if table.is_null() {
@@ -68,6 +68,7 @@ pub fn mark_parameters() {
                 index + 1, // 0 means the function itself, parameters count from 1
                 0,
             );
+            ext_php_rs::ffi::ext_php_rs_zend_string_release(attribute);
         }
     }
 }

@@ -48,9 +48,14 @@ impl Transport {
     }
 
     /// Runs `request` to completion on the calling thread. Connections kept from earlier calls
-    /// are only looked after while a call runs; one the server closed meanwhile is noticed then.
+    /// are only looked after while a call runs, so first they are given a turn: one the server
+    /// closed meanwhile (its idle time-out, a restart) must be dropped before the pool hands it
+    /// to the request, which would otherwise be written into it and fail.
     pub fn block_on<F: Future>(&self, request: F) -> F::Output {
-        self.runtime.block_on(request)
+        self.runtime.block_on(async {
+            tokio::task::yield_now().await;
+            request.await
+        })
     }
 }
 

@@ -4,7 +4,10 @@
 
 pub mod targets {
     pub mod credential_token;
+    pub mod dialplan_toml;
+    pub mod directory_csv;
     pub mod normalize_number;
+    pub mod path_segment;
     pub mod session_password;
 }
 
@@ -16,7 +19,7 @@ pub struct Target {
     pub alphabet: &'static [u8],
 }
 
-pub const TARGETS: [Target; 3] = [
+pub const TARGETS: [Target; 6] = [
     Target {
         name: "normalize_number",
         check: targets::normalize_number::check,
@@ -31,5 +34,20 @@ pub const TARGETS: [Target; 3] = [
         name: "credential_token",
         check: targets::credential_token::check,
         alphabet: b"c2d1.ABCDEFabcdef0123456789-_=+/\x00\xff",
+    },
+    Target {
+        name: "path_segment",
+        check: targets::path_segment::check,
+        alphabet: b"0123456789+*_!~'&=$,;?/#%. -()[]{}abcxyzABC\t\r\n\x00\x7f\xc3\xa9\xe2\x80\x91",
+    },
+    Target {
+        name: "directory_csv",
+        check: targets::directory_csv::check,
+        alphabet: b"login,extension,sipx_user,credential\n\r\"# aAbB0129\xef\xbb\xbf\xc3\x84\x00",
+    },
+    Target {
+        name: "dialplan_toml",
+        check: targets::dialplan_toml::check,
+        alphabet: b"region=\"DE\"US\noutside_line=\"0\"internal='^[2-9]{2}$'()\\d+|*?international_prefix national_prefix block=[premium_rate,shared_cost][[deny]]pattern reason[[translate]]output$1\x00",
     },
 ];

@@ -4,7 +4,7 @@
 //!
 //!     cargo run --release --no-default-features --bin fuzz_loop -- TARGET [N] [SEED]
 //!
-//! TARGET is normalize_number, session_password or credential_token. A panic is a failure; the
+//! TARGET is one of the names in src/lib.rs (TARGETS). A panic is a failure; the
 //! input that caused it is printed first.
 
 use std::path::Path;

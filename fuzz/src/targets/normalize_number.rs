@@ -30,7 +30,7 @@ national_prefix = "1"
 "#,
 ];
 
-fn plans() -> &'static [DialPlan] {
+pub fn plans() -> &'static [DialPlan] {
     static PLANS_PARSED: OnceLock<Vec<DialPlan>> = OnceLock::new();
     PLANS_PARSED.get_or_init(|| {
         PLANS
