@@ -12,11 +12,17 @@ require __DIR__ . '/fixtures/plugin-host.php';
 plugin_login('alice', '0000');
 $call = '<action type="call"><number>207</number></action>';
 
+// What only the administrator can fix goes to the PHP error log, not to the browser.
+$log = tempnam(sys_get_temp_dir(), 'c2d-log');
+ini_set('error_log', $log);
 set_fault(['mode' => 'status', 'status' => 503]);
 echo plugin_reply(plugin_request($call)), "\n";
 set_fault(['mode' => 'drop']);
 echo plugin_reply(plugin_request($call)), "\n";
 clear_fault();
+echo preg_replace('/^\[[^\]]*\] /m', 'admin log: ', file_get_contents($log));
+ini_restore('error_log');
+unlink($log);
 
 // A session password that does not open (another WebAccess key).
 $_SESSION['password'] = openssl_encrypt('0000', 'des-ede3-cbc', 'another key', 0, PASSWORD_IV);
@@ -45,6 +51,8 @@ echo preg_replace('/message=.*/', 'message=…', $limited['out']), $limited['err
 --EXPECTF--
 error: error.kind=rejected, error.message=503
 error: error.kind=unreachable, error.message=
+admin log: click2dial plugin: Click2Dial\PbxRejectedException: sipXconfig at localhost:%d failed on the call request (HTTP 503 Service Unavailable): try again later; if it persists, check sipXconfig's log
+admin log: click2dial plugin: Click2Dial\PbxUnreachableException: cannot reach sipXconfig at localhost:%d: the connection was closed before an answer; check click2dial.server (host and port) and that sipXconfig is running
 error: error.kind=credential, error.message=
 error: error.kind=credential, error.message=
 error: error.kind=credential, error.message=
