@@ -25,6 +25,8 @@ $paths = [
     'PBX error' => function () use ($pin) { set_fault(['mode' => 'status', 'status' => 503, 'times' => 1]); Click2Dial\makeCall('207', 'alice', $pin); },
     'PBX gone' => function () use ($pin) { set_fault(['mode' => 'drop', 'times' => 1]); Click2Dial\makeCall('207', 'alice', $pin); },
     'bad setting' => function () use ($pin) { ini_set('click2dial.timeout_ms', 'never'); try { Click2Dial\makeCall('207', 'alice', $pin); } finally { ini_restore('click2dial.timeout_ms'); } },
+    'calls in progress, wrong PIN' => fn() => Click2Dial\activeCalls('alice', $pin),
+    'calls in progress, PBX error' => function () use ($pin) { set_fault(['mode' => 'status', 'status' => 500, 'times' => 1]); Click2Dial\activeCalls('alice', $pin); },
     'session wrong key' => fn() => Click2Dial\decryptSessionPassword($stored, 'not the key', 'b3f5a483'),
     'session bad method' => fn() => Click2Dial\decryptSessionPassword($stored, $webaccess_key, 'b3f5a483', 'rot13'),
     'seal without login' => fn() => Click2Dial\encryptCredential($pin, ''),
