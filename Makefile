@@ -40,12 +40,13 @@ reliability: build
 	scripts/reliability
 
 # Fuzzing, never part of make test: every target (number normalisation, URL-segment encoding,
-# the directory and dial-plan parsers, session passwords, sealed PIN tokens) through libFuzzer
+# the directory and dial-plan parsers, the list of calls in progress, session passwords, sealed
+# PIN tokens) through libFuzzer
 # with cargo-fuzz (on stable Rust with RUSTC_BOOTSTRAP,
 # as cargo-fuzz needs nightly flags) for FUZZ_SECONDS each when cargo-fuzz is installed, else
 # the same checks as a bounded loop of FUZZ_RUNS inputs each. New corpus entries go to .run/,
 # so the committed seed corpus stays small.
-FUZZ_TARGETS = normalize_number path_segment directory_csv dialplan_toml session_password credential_token
+FUZZ_TARGETS = normalize_number path_segment directory_csv dialplan_toml active_calls session_password credential_token
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 200000
 fuzz:

@@ -3,6 +3,7 @@
 //! (`src/bin/fuzz_loop.rs`) run the same checks without libFuzzer.
 
 pub mod targets {
+    pub mod active_calls;
     pub mod credential_token;
     pub mod dialplan_toml;
     pub mod directory_csv;
@@ -19,7 +20,7 @@ pub struct Target {
     pub alphabet: &'static [u8],
 }
 
-pub const TARGETS: [Target; 6] = [
+pub const TARGETS: [Target; 7] = [
     Target {
         name: "normalize_number",
         check: targets::normalize_number::check,
@@ -44,6 +45,11 @@ pub const TARGETS: [Target; 6] = [
         name: "directory_csv",
         check: targets::directory_csv::check,
         alphabet: b"login,extension,sipx_user,credential\n\r\"# aAbB0129\xef\xbb\xbf\xc3\x84\x00",
+    },
+    Target {
+        name: "active_calls",
+        check: targets::active_calls::check,
+        alphabet: b"{\"cdrs\": [{\"from\":\"206\",\"to\":\"start-time\"duration\"internal\"direction\"}] 0129-e.truefalsenull,:\x00\xff",
     },
     Target {
         name: "dialplan_toml",
