@@ -47,41 +47,21 @@ pub fn place_call(
     password: &Secret,
     number: &DialString,
 ) -> Result<CallAccepted> {
-    let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
     let url = server.join(&format!("sipxconfig/rest/call/{}", number.path_segment()));
     let started = Instant::now();
-    let request = transport
-        .client()
-        .put(url)
-        .basic_auth(user, Some(password.expose()))
-        .header(CONTENT_LENGTH, "0")
-        .timeout(settings.timeout);
-    let (status, location) = transport
-        .block_on(async {
-            let response = request.send().await?;
-            let status = response.status();
-            let location = response
-                .headers()
-                .get(LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
-            // The status line has already said what sipXconfig decided: a body that breaks off
-            // after a 200 does not undo the call, and reporting it as a failure would invite a
-            // second call.
-            let _ = drain(response).await;
-            Ok::<_, reqwest::Error>((status, location))
-        })
-        .map_err(|err| unreachable(&err, settings, server))?;
+    let answer = exchange(settings, server, user, password, BodyUse::Drain, |client| {
+        client.put(url).header(CONTENT_LENGTH, "0")
+    })?;
     let elapsed = started.elapsed();
-    if status.is_success() {
+    if answer.status.is_success() {
         return Ok(CallAccepted {
-            status: status.as_u16(),
+            status: answer.status.as_u16(),
             elapsed,
         });
     }
     Err(refusal(
-        status,
-        location.as_deref(),
+        answer.status,
+        answer.location.as_deref(),
         server,
         user,
         Subject::Call(number),
@@ -95,39 +75,26 @@ pub fn active_calls(
     user: &str,
     password: &Secret,
 ) -> Result<Vec<ActiveCall>> {
-    let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
     let url = server.join("sipxconfig/rest/my/activecdrs");
-    let request = transport
-        .client()
-        .get(url)
-        .basic_auth(user, Some(password.expose()))
+    let keep = BodyUse::Keep {
+        limit: MAX_LIST_BYTES,
+    };
+    let answer = exchange(settings, server, user, password, keep, |client| {
         // The resource offers XML first; JSON only when asked for.
-        .header(ACCEPT, "application/json")
-        .timeout(settings.timeout);
-    let (status, location, body) = transport
-        .block_on(async {
-            let response = request.send().await?;
-            let status = response.status();
-            let location = response
-                .headers()
-                .get(LOCATION)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned);
-            let body = read_bounded(response, MAX_LIST_BYTES).await?;
-            Ok::<_, reqwest::Error>((status, location, body))
-        })
-        .map_err(|err| unreachable(&err, settings, server))?;
+        client.get(url).header(ACCEPT, "application/json")
+    })?;
+    let status = answer.status;
     if !status.is_success() {
         return Err(refusal(
             status,
-            location.as_deref(),
+            answer.location.as_deref(),
             server,
             user,
             Subject::ActiveCalls,
         ));
     }
     let at = server.authority();
-    let Some(body) = body else {
+    let Some(body) = answer.body else {
         return Err(Error::new(
             ErrorKind::PbxRejected {
                 status: status.as_u16(),
@@ -150,6 +117,62 @@ pub fn active_calls(
             ),
         )
     })
+}
+
+/// What an answer's body is for.
+enum BodyUse {
+    /// Nothing: it is read up to [`MAX_BODY_BYTES`] only so that the connection can be kept.
+    Drain,
+    /// Its bytes, when there are no more than `limit`.
+    Keep { limit: usize },
+}
+
+/// What came back; `body` only for [`BodyUse::Keep`], `None` when it was too long.
+struct Answer {
+    status: StatusCode,
+    location: Option<String>,
+    body: Option<Vec<u8>>,
+}
+
+/// Sends the request `prepare` builds as `user` over this process's client and reads the answer.
+fn exchange(
+    settings: &Settings,
+    server: &ServerUrl,
+    user: &str,
+    password: &Secret,
+    body_use: BodyUse,
+    prepare: impl FnOnce(&reqwest::Client) -> reqwest::RequestBuilder,
+) -> Result<Answer> {
+    let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
+    let request = prepare(transport.client())
+        .basic_auth(user, Some(password.expose()))
+        .timeout(settings.timeout);
+    transport
+        .block_on(async {
+            let response = request.send().await?;
+            let status = response.status();
+            let location = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned);
+            let body = match body_use {
+                BodyUse::Drain => {
+                    // The status line has already said what sipXconfig decided: a body that
+                    // breaks off after a 200 does not undo a call, and reporting it as a failure
+                    // would invite a second call.
+                    let _ = drain(response).await;
+                    None
+                }
+                BodyUse::Keep { limit } => read_bounded(response, limit).await?,
+            };
+            Ok::<_, reqwest::Error>(Answer {
+                status,
+                location,
+                body,
+            })
+        })
+        .map_err(|err| unreachable(&err, settings, server))
 }
 
 /// The whole body, or `None` when it is longer than `limit`.
