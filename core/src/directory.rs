@@ -110,7 +110,12 @@ impl Directory {
 
     /// The entry of `login`, matched without regard to case.
     pub fn lookup(&self, login: &str) -> Option<&DirectoryEntry> {
-        if login.chars().any(char::is_uppercase) {
+        let needs_lowering = if login.is_ascii() {
+            login.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            login.chars().any(char::is_uppercase)
+        };
+        if needs_lowering {
             self.by_login.get(&login.to_lowercase())
         } else {
             self.by_login.get(login)
