@@ -1,5 +1,5 @@
 --TEST--
-Loading the extension starts nothing: the HTTP client (and its thread) appears on the first call
+Loading the extension and a directory lookup start no thread and open no connection; the first call opens one connection (and tokio's resolver thread starts)
 --SKIPIF--
 <?php if (!is_dir('/proc/self/task')) die('skip needs /proc'); ?>
 --FILE--

@@ -38,7 +38,7 @@ pub fn make_call(
             )),
             None => None,
         };
-        let settings = ini::settings()?;
+        let settings = ini::current()?;
         let placed = core::make_call(&settings, to, login, password.as_ref())?;
         let mut result = ZendHashTable::new();
         insert(&mut result, "user", placed.sipx_user.as_str());
@@ -71,8 +71,12 @@ pub fn make_call(
 pub fn get_usernr(fromUser: PhpText) -> PhpResult<Option<String>> {
     guarded(|| {
         let login = fromUser.utf8("login", ErrorKind::UnknownUser)?;
-        let settings = ini::settings()?;
-        Ok(core::phone_of(&settings, login)?.map(|phone| phone.extension))
+        let settings = ini::current()?;
+        match core::directory(&settings)? {
+            // Only the extension: phone_of would copy the whole entry.
+            Some(directory) => Ok(directory.lookup(login).map(|entry| entry.extension.clone())),
+            None => Ok(core::phone_of(&settings, login)?.map(|phone| phone.extension)),
+        }
     })
 }
 

@@ -2,11 +2,21 @@
 //!
 //! Paths and security switches are system-level (php.ini or `-d` only), so a script cannot point
 //! the extension at another server or CA and collect its users' PINs; the time-outs may be
-//! changed per script with `ini_set()`. Values are read for every call through the engine's own
-//! lookup, which is a hash probe, so a change is seen at once.
+//! changed per script with `ini_set()`.
+//!
+//! Reading all thirteen values into a [`Settings`] took longer than a directory lookup, and the
+//! functions ran it on every call (docs/benchmarks.md). So the [`Settings`] are kept, and rebuilt
+//! only after a value changed. Every entry has a change handler ([`note_change`]), which the
+//! engine calls whenever it changes a value: at start-up, for `ini_set()`, `ini_restore()`,
+//! php-fpm's `php_value` and `.user.ini`, and when a request ends and its changes are undone. The
+//! handler counts changes; a call whose count differs from the kept one reads the values again,
+//! so a change is still seen by the very next call.
 
+use std::cell::RefCell;
 use std::ffi::{c_char, c_int, c_void, CStr};
 use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use click2dial_core::{CredentialSource, Error, ErrorKind, Result, Settings};
@@ -43,20 +53,27 @@ pub static ENTRIES: IniEntryDefs<13> = IniEntryDefs::new([
     IniEntryDef::end(),
 ]);
 
-/// An entry with a change handler. PHP counts a runtime `ini_restore()` of an entry that has no
-/// handler as failed and keeps the changed value; this one accepts every value (they are checked
-/// where they are used, where the message can say what is wrong).
+/// An entry with a change handler. It tells the kept [`Settings`] apart from the current ones;
+/// besides, PHP counts a runtime `ini_restore()` of an entry that has no handler as failed and
+/// keeps the changed value.
 const fn entry(
     name: &'static CStr,
     default: &'static CStr,
     permission: IniEntryPermission,
 ) -> IniEntryDef {
     let mut definition = IniEntryDef::new(name, default, permission);
-    definition.on_modify = Some(accept_change);
+    definition.on_modify = Some(note_change);
     definition
 }
 
-unsafe extern "C" fn accept_change(
+/// How many times the engine changed one of our values. The engine calls the handler just
+/// before it stores the new value, on the thread that then runs the next PHP code, so a count
+/// read by a call is never older than the values it reads.
+static CHANGES: AtomicU64 = AtomicU64::new(0);
+
+/// Accepts every value: they are checked where they are used, where the message can say what is
+/// wrong.
+unsafe extern "C" fn note_change(
     _entry: *mut zend_ini_entry,
     _new_value: *mut zend_string,
     _arg1: *mut c_void,
@@ -64,6 +81,7 @@ unsafe extern "C" fn accept_change(
     _arg3: *mut c_void,
     _stage: c_int,
 ) -> c_int {
+    CHANGES.fetch_add(1, Ordering::AcqRel);
     0 // SUCCESS
 }
 
@@ -92,8 +110,36 @@ pub fn value(name: &CStr) -> String {
     }
 }
 
-/// The settings as they stand now.
+thread_local! {
+    /// The settings as read after the change numbered `.0`. Per thread, because a thread-safe PHP
+    /// build keeps INI values per thread (the count is shared, so any change rereads).
+    static KEPT: RefCell<Option<(u64, Rc<Settings>)>> = const { RefCell::new(None) };
+}
+
+/// The settings as they stand now: the kept ones, or read again when a value changed since.
+/// A value that is wrong is an error on every call until it is fixed (errors are not kept).
+pub fn current() -> Result<Rc<Settings>> {
+    let changes = CHANGES.load(Ordering::Acquire);
+    KEPT.with(|kept| {
+        if let Some((seen, settings)) = &*kept.borrow() {
+            if *seen == changes {
+                return Ok(Rc::clone(settings));
+            }
+        }
+        let settings = Rc::new(read()?);
+        *kept.borrow_mut() = Some((changes, Rc::clone(&settings)));
+        Ok(settings)
+    })
+}
+
+/// The settings as they stand now, as an owned copy (the functions' hot paths use [`current`],
+/// which shares the kept ones).
 pub fn settings() -> Result<Settings> {
+    current().map(|settings| Settings::clone(&settings))
+}
+
+/// Reads every value.
+fn read() -> Result<Settings> {
     Ok(Settings {
         server: value(SERVER),
         ca_file: path(CA_FILE),

@@ -19,7 +19,7 @@ use crate::ini;
 pub fn normalize_number(number: PhpText) -> PhpResult<String> {
     guarded(|| {
         let input = number.utf8("number", ErrorKind::InvalidNumber)?;
-        let settings = ini::settings()?;
+        let settings = ini::current()?;
         let normalized = core::normalize_number(&settings, input)?;
         Ok(normalized.dial.as_str().to_owned())
     })

@@ -1,8 +1,8 @@
 <?php
 /*
- * One contender of the CLI benchmark (scripts/bench): CALLS calls in a loop, each timed, after a
- * warm-up. Prints the same `result` lines as the Rust side and writes the latencies (µs, one a
- * line) for the plot.
+ * One contender of the CLI benchmark (scripts/bench), one round: CALLS calls in a loop, each
+ * timed, after a warm-up. Prints the same `result` lines as the Rust side and adds the latencies
+ * (µs, one a line) to LATENCY_FILE, which collects every round, for the report and the plot.
  *
  *   php cli.php makecall|curl-fresh|curl-reused CALLS LATENCY_FILE URL CA USER PIN
  *
@@ -76,7 +76,7 @@ for ($i = 0; $i < $calls; $i++) {
     $times[] = (hrtime(true) - $before) / 1e3;
 }
 $total = (hrtime(true) - $started) / 1e9;
-file_put_contents($out, implode("\n", array_map(fn($t) => sprintf('%.1f', $t), $times)) . "\n");
+file_put_contents($out, implode("\n", array_map(fn($t) => sprintf('%.1f', $t), $times)) . "\n", FILE_APPEND);
 sort($times);
 $at = fn(float $q) => $times[(int) ((count($times) - 1) * $q)];
 $name = str_replace('-', '_', $mode);

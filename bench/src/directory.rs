@@ -92,6 +92,18 @@ pub fn run(lines: usize, dir: &str) {
     );
 }
 
+/// Writes a `lines`-line directory and parses it `times` times, untimed: for callgrind, where the
+/// difference between two `times` is the cost of one parse.
+pub fn parse_only(lines: usize, dir: &str, times: usize) {
+    let path = Path::new(dir).join("directory-parse.csv");
+    write(&path, lines, "");
+    let bytes = fs::read(&path).expect("the directory can be read");
+    for _ in 0..times {
+        let parsed = Directory::parse(&path, black_box(&bytes)).expect("the directory parses");
+        assert_eq!(parsed.len(), lines);
+    }
+}
+
 struct Reader {
     slowest: Duration,
     slowest_at: Instant,

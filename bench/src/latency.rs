@@ -1,12 +1,18 @@
 //! Latency samples: the figures the report prints, and the file the plot is drawn from.
 
-use std::fs::File;
+use std::fs::OpenOptions;
 use std::io::{BufWriter, Write};
 use std::time::Duration;
 
-/// Prints calls/s, p50 and p99 for `name` as `result` lines, and writes every sample to `out`.
+/// Prints calls/s, p50 and p99 for `name` as `result` lines, and adds every sample to `out`
+/// (scripts/bench runs each contender in several rounds, all into one file).
 pub fn report(name: &str, samples: &[Duration], total: Duration, out: &str) {
-    let mut file = BufWriter::new(File::create(out).expect("the latency file can be written"));
+    let file = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(out)
+        .expect("the latency file can be written");
+    let mut file = BufWriter::new(file);
     for sample in samples {
         writeln!(file, "{:.1}", micros(*sample)).unwrap();
     }

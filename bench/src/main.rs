@@ -6,9 +6,12 @@
 //!
 //! ```text
 //! click2dial-bench normalize
+//! click2dial-bench normalize-rounds ROUNDS [INDEX]   (untimed, for callgrind)
+//! click2dial-bench normalize-inputs DIR              (the plan and numbers, for PHP)
 //! click2dial-bench native URL CA USER PIN CALLS LATENCY_FILE
 //! click2dial-bench core URL CA USER PIN CALLS LATENCY_FILE
 //! click2dial-bench directory LINES DIR
+//! click2dial-bench directory-parse LINES DIR TIMES   (untimed, for callgrind)
 //! ```
 
 mod directory;
@@ -26,6 +29,18 @@ fn main() -> ExitCode {
             let median = normalize::run();
             println!("result normalize_median_us {median:.3}");
         }
+        ["normalize-rounds", rounds] => {
+            normalize::instructions(parse(rounds), None);
+            println!("normalized {} numbers", parse(rounds) * normalize::kinds());
+        }
+        ["normalize-rounds", rounds, index] => {
+            normalize::instructions(parse(rounds), Some(parse(index)));
+            println!(
+                "normalized {:?} {rounds} times",
+                normalize::number(parse(index))
+            );
+        }
+        ["normalize-inputs", dir] => normalize::write_inputs(dir),
         ["native", url, ca, user, pin, calls, out] => {
             native::run_native(url, ca, user, pin, parse(calls), out);
         }
@@ -33,6 +48,9 @@ fn main() -> ExitCode {
             native::run_core(url, ca, user, pin, parse(calls), out);
         }
         ["directory", lines, dir] => directory::run(parse(lines), dir),
+        ["directory-parse", lines, dir, times] => {
+            directory::parse_only(parse(lines), dir, parse(times))
+        }
         _ => {
             eprintln!("usage: see bench/src/main.rs");
             return ExitCode::from(2);

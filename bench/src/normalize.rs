@@ -59,13 +59,55 @@ const NUMBERS: &[&str] = &[
 
 const RUNS: usize = 100_000;
 
-/// Prints the median time of one number and returns it in microseconds.
-pub fn run() -> f64 {
+/// The plan, loaded and warmed up: metadata decoded, lazily compiled regular expressions built.
+fn warm_plan() -> DialPlan {
     let plan = DialPlan::parse(Path::new("bench.toml"), PLAN.as_bytes()).expect("the plan parses");
-    // Warm up: metadata, lazily compiled regular expressions, caches.
     for number in NUMBERS.iter().cycle().take(NUMBERS.len() * 100) {
         let _ = black_box(plan.normalize(black_box(number)));
     }
+    plan
+}
+
+/// `rounds` times every number once, untimed: for counting instructions with callgrind, where
+/// the difference between two round counts is the cost of the numbers alone (see
+/// docs/benchmarks.md).
+/// `only` restricts the rounds to the number of that index (to find what each kind costs).
+pub fn instructions(rounds: usize, only: Option<usize>) {
+    let plan = warm_plan();
+    let numbers = match only {
+        Some(index) => &NUMBERS[index..=index],
+        None => NUMBERS,
+    };
+    for _ in 0..rounds {
+        for number in numbers {
+            let _ = black_box(plan.normalize(black_box(number)));
+        }
+    }
+}
+
+/// The number of that index, for naming it.
+pub fn number(index: usize) -> &'static str {
+    NUMBERS[index]
+}
+
+/// Writes the plan and the numbers (one a line) into `dir`, for `bench/php/normalize.php`, which
+/// measures the same through PHP.
+pub fn write_inputs(dir: &str) {
+    let dir = Path::new(dir);
+    std::fs::write(dir.join("dialplan.toml"), PLAN).expect("the plan can be written");
+    let mut lines = NUMBERS.join("\n");
+    lines.push('\n');
+    std::fs::write(dir.join("numbers.txt"), lines).expect("the numbers can be written");
+}
+
+/// How many numbers one round of [`instructions`] normalizes.
+pub fn kinds() -> usize {
+    NUMBERS.len()
+}
+
+/// Prints the median time of one number and returns it in microseconds.
+pub fn run() -> f64 {
+    let plan = warm_plan();
     let order = shuffled(RUNS, NUMBERS.len());
     let mut times = Vec::with_capacity(RUNS);
     let started = Instant::now();

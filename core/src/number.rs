@@ -37,27 +37,32 @@ impl DialString {
     /// assert_eq!(dial.path_segment(), "%2B4953319390");
     /// ```
     pub fn clean(input: &str) -> Result<DialString> {
-        if input.chars().count() > MAX_NUMBER_CHARS {
-            return Err(too_long(input));
+        DialString::cleaned(input).map_err(|refusal| refusal.error(input))
+    }
+
+    /// [`DialString::clean`] for a caller that only needs to know whether the input cleans (the
+    /// dial plan tries every number as an internal one): the refusal is not yet put into words.
+    pub(crate) fn cleaned(input: &str) -> std::result::Result<DialString, Refusal> {
+        // Byte length bounds the character count: short inputs need no count.
+        if input.len() > MAX_NUMBER_CHARS && input.chars().count() > MAX_NUMBER_CHARS {
+            return Err(Refusal::TooLong);
         }
         let mut cleaned = String::with_capacity(input.len());
+        let mut digits = false;
         for c in input.chars() {
             if is_formatting(c) {
                 continue;
             }
             if !is_dialable(c) {
-                return Err(not_dialable(input, c));
+                return Err(Refusal::NotDialable(c));
             }
+            digits |= c.is_ascii_digit();
             cleaned.push(c);
         }
         // A phone number has digits; a bare name ("alice", or "../etc/passwd" once its
         // formatting is gone) is not a number to call from a contact card.
-        if !cleaned.bytes().any(|b| b.is_ascii_digit()) {
-            return Err(Error::invalid_number(if input.is_empty() {
-                "no number was given: pass the number to call".to_owned()
-            } else {
-                format!("the number {} has no digits to dial", quoted(input))
-            }));
+        if !digits {
+            return Err(Refusal::NoDigits);
         }
         Ok(DialString(cleaned))
     }
@@ -74,6 +79,31 @@ impl DialString {
     }
 }
 
+/// Why [`DialString::cleaned`] refused an input, before it is put into words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    TooLong,
+    NotDialable(char),
+    NoDigits,
+}
+
+impl Refusal {
+    /// The error [`DialString::clean`] reports for `input`.
+    pub(crate) fn error(self, input: &str) -> Error {
+        match self {
+            Refusal::TooLong => too_long(input),
+            Refusal::NotDialable(c) => not_dialable(input, c),
+            Refusal::NoDigits if input.is_empty() => {
+                Error::invalid_number("no number was given: pass the number to call")
+            }
+            Refusal::NoDigits => Error::invalid_number(format!(
+                "the number {} has no digits to dial",
+                quoted(input)
+            )),
+        }
+    }
+}
+
 impl fmt::Display for DialString {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -85,7 +115,7 @@ impl fmt::Display for DialString {
 /// never a typo). The dial plan calls this before libphonenumber, which would skip such
 /// characters silently; the messages are those of [`DialString::clean`].
 pub(crate) fn refuse_unreadable(input: &str) -> Result<()> {
-    if input.chars().count() > MAX_NUMBER_CHARS {
+    if input.len() > MAX_NUMBER_CHARS && input.chars().count() > MAX_NUMBER_CHARS {
         return Err(too_long(input));
     }
     match input.chars().find(|c| c.is_control()) {

@@ -1,7 +1,8 @@
 //! The administrator's settings, as the PHP binding reads them from INI.
 //!
-//! The core never reads INI itself: the binding fills a [`Settings`] for each call, so the core
-//! can be tested without PHP and a setting changed with `ini_set()` takes effect at once.
+//! The core never reads INI itself: the binding hands each call a [`Settings`] (kept between
+//! calls, read again whenever an INI value changed), so the core can be tested without PHP and a
+//! setting changed with `ini_set()` takes effect on the next call.
 
 use std::path::PathBuf;
 use std::time::Duration;
