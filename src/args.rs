@@ -5,7 +5,7 @@
 //! bytes, and an integer as its decimal digits (`makeCall(207, ...)` is natural to write), so
 //! the core can say in its own words what is wrong with the value.
 
-use click2dial_core::{Error, ErrorKind, Result};
+use click2dial_core::{Error, ErrorKind, Result, Secret};
 use ext_php_rs::convert::FromZval;
 use ext_php_rs::flags::DataType;
 use ext_php_rs::types::Zval;
@@ -50,5 +50,15 @@ impl PhpText<'_> {
             }),
             PhpText::Digits(digits) => Ok(digits),
         }
+    }
+}
+
+/// An optional PBX password parameter, as a secret; `None` when PHP passed null.
+pub fn optional_password(password: &Option<PhpText>) -> Result<Option<Secret>> {
+    match password {
+        Some(text) => Ok(Some(Secret::from(
+            text.utf8("PBX password", ErrorKind::Credential)?,
+        ))),
+        None => Ok(None),
     }
 }

@@ -7,12 +7,12 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use click2dial_core::{self as core, Error, ErrorKind, Secret};
+use click2dial_core::{self as core, Error, ErrorKind};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
 
-use crate::args::PhpText;
+use crate::args::{optional_password, PhpText};
 use crate::{exceptions, ini};
 
 /// Places a call: the PBX rings `$fromUser`'s phone, then connects it to `$toNumber`.
@@ -32,12 +32,7 @@ pub fn make_call(
     guarded(|| {
         let to = toNumber.utf8("number", ErrorKind::InvalidNumber)?;
         let login = fromUser.utf8("login", ErrorKind::UnknownUser)?;
-        let password = match &password {
-            Some(text) => Some(Secret::from(
-                text.utf8("PBX password", ErrorKind::Credential)?,
-            )),
-            None => None,
-        };
+        let password = optional_password(&password)?;
         let settings = ini::current()?;
         let placed = core::make_call(&settings, to, login, password.as_ref())?;
         let mut result = ZendHashTable::new();

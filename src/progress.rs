@@ -13,14 +13,14 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use click2dial_core::activecalls::ActiveCall;
 use click2dial_core::progress::{call_progress, CallState, TrackedCall, DEFAULT_RING_TIMEOUT_MS};
-use click2dial_core::{self as core, ErrorKind, Secret};
+use click2dial_core::{self as core, ErrorKind};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::PhpException;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
 use ext_php_rs::zend::ce;
 
-use crate::args::PhpText;
+use crate::args::{optional_password, PhpText};
 use crate::functions::guarded;
 use crate::ini;
 
@@ -34,13 +34,8 @@ pub fn active_calls(
 ) -> PhpResult<ZBox<ZendHashTable>> {
     guarded(|| {
         let login = fromUser.utf8("login", ErrorKind::UnknownUser)?;
-        let password = match &password {
-            Some(text) => Some(Secret::from(
-                text.utf8("PBX password", ErrorKind::Credential)?,
-            )),
-            None => None,
-        };
-        let settings = ini::settings()?;
+        let password = optional_password(&password)?;
+        let settings = ini::current()?;
         let calls = core::active_calls(&settings, login, password.as_ref())?;
         let mut list = ZendHashTable::new();
         for call in &calls {

@@ -52,7 +52,11 @@ fn the_next_call_after_the_server_closed_the_idle_connection_goes_through() {
     let pin = Secret::from("0000");
     for call in 1..=3 {
         let placed = make_call(&settings, "207", "206", Some(&pin));
-        assert_eq!(placed.map(|p| p.status).map_err(|e| e.to_string()), Ok(200), "call {call}");
+        assert_eq!(
+            placed.map(|p| p.status).map_err(|e| e.to_string()),
+            Ok(200),
+            "call {call}"
+        );
         // By now the server has closed the connection of this call.
         thread::sleep(Duration::from_millis(100));
     }

@@ -47,7 +47,11 @@ pub fn create(dir: &Path, names: &[String]) -> Result<Identities, String> {
 
     write(&dir.join("ca.pem"), ca_cert.pem().as_bytes(), 0o644)?;
     write(&dir.join("good.pem"), good_cert.pem().as_bytes(), 0o644)?;
-    write(&dir.join("good.key"), good_key.serialize_pem().as_bytes(), 0o600)?;
+    write(
+        &dir.join("good.key"),
+        good_key.serialize_pem().as_bytes(),
+        0o600,
+    )?;
     Ok(Identities {
         good: config(&good_cert, &good_key)?,
         wrong_name: config(&wrong.0, &wrong.1)?,
@@ -60,7 +64,10 @@ fn ca(name: &str) -> Result<(CertificateParams, KeyPair), rcgen::Error> {
     let mut params = CertificateParams::new(Vec::<String>::new())?;
     params.distinguished_name.push(DnType::CommonName, name);
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::DigitalSignature];
+    params.key_usages = vec![
+        KeyUsagePurpose::KeyCertSign,
+        KeyUsagePurpose::DigitalSignature,
+    ];
     Ok((params, KeyPair::generate()?))
 }
 
@@ -71,7 +78,9 @@ fn leaf(
     expired: bool,
 ) -> Result<(Certificate, KeyPair), rcgen::Error> {
     let mut params = CertificateParams::new(names.to_vec())?;
-    params.distinguished_name.push(DnType::CommonName, names[0].as_str());
+    params
+        .distinguished_name
+        .push(DnType::CommonName, names[0].as_str());
     params.is_ca = IsCa::ExplicitNoCa;
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     if expired {

@@ -44,7 +44,9 @@ fn main() -> ExitCode {
         Ok(args) => args,
         Err(message) => {
             eprintln!("c2d-faultservers: {message}");
-            eprintln!("usage: c2d-faultservers --dir DIR --upstream 127.0.0.1:PORT [--name HOST]...");
+            eprintln!(
+                "usage: c2d-faultservers --dir DIR --upstream 127.0.0.1:PORT [--name HOST]..."
+            );
             return ExitCode::from(2);
         }
     };
@@ -88,9 +90,15 @@ fn parse_args() -> Result<Args, String> {
 async fn run(args: Args) -> Result<(), String> {
     let identities = certs::create(&args.dir, &args.names)?;
     let (tls10, _openssl) = start_tls10_server(&args.dir).await?;
-    let trap = TcpListener::bind(loopback(0)).await.map_err(|e| e.to_string())?;
-    let front = TcpListener::bind(loopback(0)).await.map_err(|e| e.to_string())?;
-    let control = TcpListener::bind(loopback(0)).await.map_err(|e| e.to_string())?;
+    let trap = TcpListener::bind(loopback(0))
+        .await
+        .map_err(|e| e.to_string())?;
+    let front = TcpListener::bind(loopback(0))
+        .await
+        .map_err(|e| e.to_string())?;
+    let control = TcpListener::bind(loopback(0))
+        .await
+        .map_err(|e| e.to_string())?;
     let port = |l: &TcpListener| l.local_addr().map(|a| a.port()).unwrap_or(0);
     println!(
         "{{\"port\":{},\"control\":{},\"trap\":{}}}",
@@ -128,7 +136,14 @@ async fn start_tls10_server(dir: &std::path::Path) -> Result<(SocketAddr, Child)
         .map_err(|e| e.to_string())?
         .port();
     let child = Command::new("openssl")
-        .args(["s_server", "-quiet", "-www", "-tls1", "-cipher", "DEFAULT:@SECLEVEL=0"])
+        .args([
+            "s_server",
+            "-quiet",
+            "-www",
+            "-tls1",
+            "-cipher",
+            "DEFAULT:@SECLEVEL=0",
+        ])
         .arg("-accept")
         .arg(format!("127.0.0.1:{port}"))
         .arg("-cert")
