@@ -169,27 +169,10 @@ function run_fault_cases(array $cases, string $figures, ?callable $verify = null
     }
 }
 
-/**
- * Like run_php(), with the PHP command run by $wrapper (e.g. unshare) and extra environment.
- * Returns ['out' => stdout, 'err' => stderr, 'status' => exit status].
- */
+/** run_php() with this file loaded, under $wrapper (e.g. unshare). */
 function run_php_wrapped(array $wrapper, string $code, array $ini): array
 {
-    $args = $wrapper;
-    $args[] = getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY;
-    foreach (array_merge(suite_ini(), $ini) as $name => $value) {
-        $args[] = '-d';
-        $args[] = "$name=$value";
-    }
-    $args[] = '-r';
-    $args[] = 'require ' . var_export(__DIR__ . '/harness.php', true) . ";\n"
-        . 'require ' . var_export(__FILE__, true) . ";\n" . $code;
-    $process = proc_open($args, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
-    $out = stream_get_contents($pipes[1]);
-    $err = stream_get_contents($pipes[2]);
-    fclose($pipes[1]);
-    fclose($pipes[2]);
-    return ['out' => $out, 'err' => $err, 'status' => proc_close($process)];
+    return run_php($code, $ini, [__FILE__], $wrapper);
 }
 
 /** Where the figures of this run go (afresh for each test, which run-tests.php may repeat). */

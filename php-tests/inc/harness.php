@@ -107,23 +107,24 @@ function state_file(string $name): string
 
 /**
  * Runs $code in a new PHP process with the extension and the suite's settings, overridden by
- * $ini. Returns ['out' => stdout, 'err' => stderr, 'status' => exit status].
+ * $ini; the process first requires this file and then each of $requires. $wrapper is a command
+ * the PHP command runs under (e.g. unshare). Returns ['out' => stdout, 'err' => stderr,
+ * 'status' => exit status].
  */
-function run_php(string $code, array $ini = []): array
+function run_php(string $code, array $ini = [], array $requires = [], array $wrapper = []): array
 {
-    $args = [getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY];
-    foreach (suite_ini() as $name => $value) {
-        if (!array_key_exists($name, $ini)) {
-            $args[] = '-d';
-            $args[] = "$name=$value";
-        }
-    }
-    foreach ($ini as $name => $value) {
+    $args = $wrapper;
+    $args[] = getenv('TEST_PHP_EXECUTABLE') ?: PHP_BINARY;
+    foreach (array_merge(suite_ini(), $ini) as $name => $value) {
         $args[] = '-d';
         $args[] = "$name=$value";
     }
+    $prelude = '';
+    foreach (array_merge([__FILE__], $requires) as $file) {
+        $prelude .= 'require_once ' . var_export($file, true) . ";\n";
+    }
     $args[] = '-r';
-    $args[] = "require " . var_export(__FILE__, true) . ";\n" . $code;
+    $args[] = $prelude . $code;
     $process = proc_open($args, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes);
     $out = stream_get_contents($pipes[1]);
     $err = stream_get_contents($pipes[2]);
