@@ -4,8 +4,8 @@
 //! with `pcntl_fork`. A client made before a fork is unusable in the child: its runtime's
 //! bookkeeping names threads that do not exist there, and pooled connections would be shared with
 //! the parent. So nothing is made at start-up, and a client is only ever used by the process that
-//! made it. A child that finds its parent's client leaks it on purpose: dropping the runtime
-//! would wait for threads that are not there.
+//! made it. A child that finds its parent's client keeps it, unused, for its whole life: dropping
+//! the runtime would wait for threads that are not there (and touch locks copied mid-use).
 //!
 //! Each call runs on a current-thread tokio runtime owned by the process, inside `block_on` on
 //! the thread that called: reqwest's blocking client hands every request to a runtime thread and
@@ -14,7 +14,6 @@
 //! one that resolves host names off the caller, so that the connect time-out covers resolving.
 
 use std::future::Future;
-use std::mem;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -67,6 +66,10 @@ struct ProcessClient {
 
 static CLIENT: Mutex<Option<ProcessClient>> = Mutex::new(None);
 
+/// Clients inherited through a fork, never used and never dropped (see the module docs). Kept
+/// here rather than forgotten, so that they stay memory the process holds, one per fork.
+static INHERITED: Mutex<Vec<ProcessClient>> = Mutex::new(Vec::new());
+
 /// The client of this process for these settings, made if there is none yet.
 pub fn client(ca_file: Option<&Path>, connect_timeout: Duration) -> Result<Arc<Transport>> {
     let pid = std::process::id();
@@ -88,7 +91,7 @@ pub fn client(ca_file: Option<&Path>, connect_timeout: Duration) -> Result<Arc<T
     });
     if let Some(previous) = previous {
         if previous.pid != pid {
-            mem::forget(previous);
+            lock(&INHERITED).push(previous);
         }
     }
     Ok(transport)
