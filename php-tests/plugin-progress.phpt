@@ -74,6 +74,33 @@ $reply = progress_request($called, 'on_hold');
 echo $reply['state'], ' ', $reply['error'], "\n";
 echo 'requests the PBX received: ', emulator('GET', '/stats')['requests'] - $before, "\n";
 
+// The site's ring time-out (plugin/config.php) decides when a ringing phone counts as not
+// answered: 1 s here, while the PBX lets it ring for 5 s.
+$code = <<<'PHP'
+define('PLUGIN_CLICK2DIAL_CREDENTIALS', 'session');
+define('PLUGIN_CLICK2DIAL_RING_TIMEOUT', 1);
+require FIXTURES . '/plugin-host.php';
+plugin_login('alice', '0000');
+set_life(array('ring_ms' => 5000, 'answer' => false, 'times' => 1));
+$xml = plugin_request('<action type="call"><number>207</number></action>');
+$called = array();
+foreach (simplexml_load_string($xml)->module->action->children() as $child) {
+    $called[$child->getName()] = (string) $child;
+}
+$ask = function (string $state) use ($called): string {
+    $xml = '<action type="progress">';
+    foreach (array('dialed', 'placed_at', 'user', 'user_extension') as $name) {
+        $xml .= "<$name>" . $called[$name] . "</$name>";
+    }
+    return (string) simplexml_load_string(plugin_request($xml . "<state>$state</state></action>"))->module->action->state;
+};
+echo 'at once: ', $ask(''), "\n";
+usleep(1300000);
+echo 'after 1.3 s: ', $ask('ringing'), "\n";
+PHP;
+$child = run_php("const FIXTURES = " . var_export(__DIR__ . '/fixtures', true) . ";\n" . $code);
+echo $child['out'], $child['err'];
+
 // A wrong password: "unknown" with the reason; the call itself is not reported as failed.
 plugin_login('alice', 'wrong');
 $reply = progress_request($called, 'ringing');
@@ -90,4 +117,6 @@ unknown invalid_call
 unknown invalid_call
 unknown invalid_call
 requests the PBX received: 0
+at once: ringing
+after 1.3 s: not_answered
 progress: unknown wrong_pin
