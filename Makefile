@@ -1,11 +1,12 @@
 # click2dial: the two commands of the README, and the steps they are made of.
 #   make demo   start the sipXconfig emulator and a WebAccess host with the plugin (make demo-cli: PHP only)
 #   make test   every test suite, ending with one line "N passed, N failed"
+#   make check  the fast checks: formatting and lints (no install step; .ci/run runs it first)
 # Both install what is missing first (Debian 12: apt packages), so they work on a fresh machine.
 
 CARGO ?= cargo
 
-.PHONY: all deps build test demo demo-cli bench reliability fuzz valgrind clean
+.PHONY: all deps build check test demo demo-cli bench reliability fuzz valgrind clean
 
 all: build
 
@@ -17,6 +18,12 @@ build: deps
 
 test: build
 	scripts/test-all
+
+# Formatting and lints, with warnings as errors, on every crate (the fuzz workspace included),
+# then PHP's and Node's own syntax checks of every PHP and JavaScript file. Installs nothing: the
+# binding's build script needs php-config and libclang, which make deps (or make test) installs.
+check:
+	scripts/check
 
 # The full demo: the emulator and a WebAccess host with the plugin, in the browser.
 demo: build

@@ -55,7 +55,7 @@ pub fn to_php(err: &Error) -> PhpException {
         .and_then(registered)
         .or_else(|| registered(0))
         .unwrap_or_else(runtime_exception);
-    PhpException::new(err.message().to_owned(), err.code().into(), class)
+    PhpException::new(err.message().to_owned(), err.code(), class)
 }
 
 extern "C" {
@@ -108,6 +108,8 @@ pub fn register() -> ext_php_rs::error::Result<()> {
 
 /// Keeps the class entry the engine made. These classes have no methods, so there are no
 /// argument tables to keep.
+// The tables arrive boxed because this is the callback type ClassBuilder::registration takes.
+#[allow(clippy::boxed_local)]
 fn remember(class: &'static mut ClassEntry, _tables: ArgInfoTables) {
     JUST_REGISTERED.store(class, Ordering::Release);
 }

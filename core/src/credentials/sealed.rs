@@ -48,7 +48,7 @@ pub fn seal(ring: &KeyRing, secret: &str, login: &str) -> Result<String> {
         .encrypt_in_place_detached(
             Nonce::from_slice(&nonce),
             &associated_data(&key.id, login),
-            &mut *buffer,
+            &mut buffer,
         )
         .map_err(|_| Error::new(ErrorKind::Credential, "the PIN could not be sealed"))?;
     let mut payload = Vec::with_capacity(NONCE_BYTES + buffer.len() + TAG_BYTES);
@@ -102,7 +102,7 @@ pub fn open(ring: &KeyRing, token: &str, login: &str) -> Result<Secret> {
         .decrypt_in_place_detached(
             Nonce::from_slice(nonce),
             &associated_data(&key.id, login),
-            &mut *plain,
+            &mut plain,
             Tag::from_slice(tag),
         )
         .map_err(|_| {

@@ -54,7 +54,7 @@ fn main() {
 fn generate(target: &Target, corpus: &[Vec<u8>], rng: &mut XorShift) -> Vec<u8> {
     let alphabet = target.alphabet;
     let pick = |rng: &mut XorShift| alphabet[(rng.next() % alphabet.len() as u64) as usize];
-    if corpus.is_empty() || rng.next() % 3 == 0 {
+    if corpus.is_empty() || rng.next().is_multiple_of(3) {
         let len = (rng.next() % 48) as usize;
         return (0..len)
             .map(|_| match rng.next() % 4 {

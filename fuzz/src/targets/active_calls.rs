@@ -20,7 +20,11 @@ pub fn check(data: &[u8]) {
                 ring_timeout_ms: call.duration_ms,
                 last_state,
             };
-            let _ = call_progress(&tracked, &calls, call.start_ms.wrapping_add(call.duration_ms));
+            let _ = call_progress(
+                &tracked,
+                &calls,
+                call.start_ms.wrapping_add(call.duration_ms),
+            );
         }
     }
 }

@@ -30,7 +30,12 @@ pub fn check(data: &[u8]) {
         if let Ok(normalized) = plan.normalize(number) {
             let dial = normalized.dial.as_str();
             let again = DialString::clean(dial).expect("a dial string cleans to itself");
-            assert_eq!(again.as_str(), dial, "{number:?} by the plan {:?}", plan.region());
+            assert_eq!(
+                again.as_str(),
+                dial,
+                "{number:?} by the plan {:?}",
+                plan.region()
+            );
         }
     }
 }

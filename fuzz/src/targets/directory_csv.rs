@@ -16,7 +16,11 @@ pub fn check(data: &[u8]) {
         }
     };
     let lines = data.iter().filter(|&&b| b == b'\n' || b == b'\r').count() + 1;
-    assert!(directory.len() <= lines, "{} entries from {lines} lines", directory.len());
+    assert!(
+        directory.len() <= lines,
+        "{} entries from {lines} lines",
+        directory.len()
+    );
     for line in String::from_utf8_lossy(data).lines() {
         let login = line.split(',').next().unwrap_or("").trim();
         for asked in [login.to_owned(), login.to_uppercase(), login.to_lowercase()] {
