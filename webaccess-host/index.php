@@ -60,8 +60,10 @@ if (host_user() === null) {
 	exit;
 }
 
-session_write_close();
 host_load_plugins();
+// As in WebAccess' index.php, plugins hear that the main window loads while the session is open.
+$GLOBALS['PluginManager']->triggerHook('server.index.load.main.before');
+session_write_close();
 $contacts = host_contacts();
 ?><!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>WebAccess host: contacts</title>
