@@ -315,6 +315,8 @@ test('a contact without a number: a message, no request', async ({ context }) =>
   assert.strictEqual((await calls(SESSION_PBX)).length, 0);
 });
 
+require('./cross-site')({ test, logIn, contextMenuCall, notice, calls, clearCalls, waitForCalls, STORED, STORED_PBX, SESSION, SESSION_PBX });
+
 (async () => {
   fs.mkdirSync(SHOT_DIR, { recursive: true });
   const browser = await chromium.launch({

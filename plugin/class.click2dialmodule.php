@@ -3,17 +3,22 @@
  * The request handler of the click2dial plugin, reached through zarafa.php as
  * <module name="click2dialmodule">. Actions:
  *   call         {number}: sipXecs rings the logged-in user's phone, then dials number;
- *                -> {number, dialed, status, user, user_extension, placed_at};
- *   progress     {dialed, placed_at, user, user_extension, state}: what became of that call
- *                -> {state, dialed, placed_at} (state "unknown" with error when it cannot be told);
+ *                -> {number, dialed, status, user, user_extension, placed_at, ticket};
+ *   progress     {dialed, placed_at, user, user_extension, ticket, state}: what became of that
+ *                call -> {state, dialed, placed_at} (state "unknown" with error when it cannot
+ *                be told);
  *   getsettings  -> {credentials, confirm, repeat_seconds, pin_stored, progress} (never the PIN);
  *   savepin      {pin}: seals the PIN for this user and keeps it in their settings;
  *   clearpin     forgets the stored PIN.
  * The caller is always the session's user; nothing in the request can change who calls. The
- * progress action reads the session user's calls only; the call it is asked about is echoed by
- * the browser (modules cannot write the session), so a forged one misleads only its sender.
+ * progress action reads the session user's calls only, and only about a call this session
+ * placed: the browser echoes the call (modules cannot write the session) with the ticket the
+ * call reply gave it (class.click2dialcallticket.php). No action runs on a request that a page
+ * of another origin could have sent (class.click2dialrequestguard.php).
  */
 require_once __DIR__ . '/config.php';
+require_once __DIR__ . '/class.click2dialrequestguard.php';
+require_once __DIR__ . '/class.click2dialcallticket.php';
 
 class click2dialmodule extends Module
 {
@@ -35,6 +40,12 @@ class click2dialmodule extends Module
 
 	function execute()
 	{
+		// Before any action, so that none can skip it: every action either changes state, uses the
+		// user's PBX credentials, or tells about them.
+		if (!$this->requestFromOwnPage()) {
+			$GLOBALS['bus']->addData($this->responseData);
+			return true;
+		}
 		$result = false;
 		foreach ($this->data as $action) {
 			if (!isset($action['attributes']['type'])) {
@@ -68,6 +79,24 @@ class click2dialmodule extends Module
 			$GLOBALS['bus']->addData($this->responseData);
 		}
 		return $result;
+	}
+
+	/**
+	 * Whether WebAccess' own page sent this request (click2dialrequestguard says why that needs
+	 * no token). A refused one gets an error reply and a line in the PHP error log, so the
+	 * administrator can tell an attack, or a proxy that hides the address users see (see
+	 * PLUGIN_CLICK2DIAL_ORIGINS), from a broken plugin.
+	 */
+	function requestFromOwnPage()
+	{
+		$refusal = click2dialrequestguard::refusal($_SERVER, PLUGIN_CLICK2DIAL_ORIGINS);
+		if ($refusal === null) {
+			return true;
+		}
+		error_log('click2dial plugin: refused a request that a page of another origin could have sent ('
+			. $refusal . ') for user ' . click2dialrequestguard::printable($this->sessionUser()) . '; nothing was done');
+		$this->fail('cross_site', '');
+		return false;
 	}
 
 	/** The logged-in user as the extension expects it: WebAccess keeps it in Windows-1252. */
@@ -115,6 +144,7 @@ class click2dialmodule extends Module
 			'user' => $call['user'],
 			'user_extension' => $call['user_extension'],
 			'placed_at' => $call['placed_at'],
+			'ticket' => click2dialcallticket::issue($call),
 		));
 	}
 
@@ -131,6 +161,7 @@ class click2dialmodule extends Module
 			'placed_at' => $field('placed_at'),
 			'state' => $field('state'),
 		);
+		$ticket = $field('ticket');
 		$echo = array('dialed' => $call['dialed'], 'placed_at' => $call['placed_at']);
 		if ($user === '' || !PLUGIN_CLICK2DIAL_SHOW_PROGRESS) {
 			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => $user === '' ? 'not_logged_in' : 'disabled'));
@@ -143,6 +174,11 @@ class click2dialmodule extends Module
 		if ($call['user'] === '' || $call['dialed'] === '' || !ctype_digit($call['placed_at'])
 			|| strlen($call['placed_at']) > 15 || ($call['state'] !== '' && !in_array($call['state'], self::STATES, true))) {
 			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => 'invalid_call'));
+		}
+		// Only a call this session placed: for a forged, altered or another session's call the
+		// PBX is not asked, and the user's credentials are not even read.
+		if (!click2dialcallticket::matches($call, $ticket)) {
+			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => 'not_your_call'));
 		}
 		$call['placed_at'] = (int) $call['placed_at'];
 		$call['state'] = $call['state'] === '' ? null : $call['state'];

@@ -1,9 +1,11 @@
 <?php
 /*
- * The server half of the click2dial plugin: adds a "Call" button to the contact dialog.
+ * The server half of the click2dial plugin: adds a "Call" button to the contact dialog, and gives
+ * the session the key of its call tickets while a page loads (class.click2dialcallticket.php).
  * Calls themselves go through click2dialmodule (class.click2dialmodule.php).
  */
 require_once __DIR__ . '/config.php';
+require_once __DIR__ . '/class.click2dialcallticket.php';
 
 class Pluginclick2dial extends Plugin
 {
@@ -12,10 +14,18 @@ class Pluginclick2dial extends Plugin
 	function init()
 	{
 		$this->registerHook('server.dialog.general.setup.getmenubuttons');
+		// index.php runs these with the session still open; zarafa.php, where the module runs,
+		// closes it first.
+		$this->registerHook('server.index.load.main.before');
+		$this->registerHook('server.index.load.dialog.before');
 	}
 
 	function execute($eventID = null, &$data = null)
 	{
+		if ($eventID === 'server.index.load.main.before' || $eventID === 'server.index.load.dialog.before') {
+			click2dialcallticket::ensureSessionKey();
+			return;
+		}
 		if ($eventID !== 'server.dialog.general.setup.getmenubuttons') {
 			return;
 		}

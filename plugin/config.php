@@ -53,3 +53,14 @@ if (!defined('PLUGIN_CLICK2DIAL_SHOW_PROGRESS')) {
 if (!defined('PLUGIN_CLICK2DIAL_RING_TIMEOUT')) {
 	define('PLUGIN_CLICK2DIAL_RING_TIMEOUT', 30);
 }
+
+/*
+ * The plugin acts only on requests from WebAccess' own page: where the browser sends an Origin
+ * header, it must be the origin the request arrived at (scheme, Host header and port). Behind a
+ * proxy that ends TLS or rewrites the Host header, name the address users open WebAccess at,
+ * e.g. 'https://webmail.example.com' (several: separated by spaces). Empty: only the request's
+ * own origin.
+ */
+if (!defined('PLUGIN_CLICK2DIAL_ORIGINS')) {
+	define('PLUGIN_CLICK2DIAL_ORIGINS', '');
+}

@@ -7,7 +7,7 @@
  */
 require_once __DIR__ . '/server/core/host.php';
 require_once __DIR__ . '/contacts.php';
-host_start_session();
+host_start_session(isset($_GET['logon']));
 
 if ($_SERVER['REQUEST_METHOD'] === 'POST' && isset($_GET['logon'])) {
 	$user = isset($_POST['username']) ? trim((string) $_POST['username']) : '';
@@ -26,7 +26,9 @@ if ($_SERVER['REQUEST_METHOD'] === 'POST' && isset($_GET['logon'])) {
 	exit;
 }
 if (isset($_GET['logout'])) {
-	session_destroy();
+	if (session_status() === PHP_SESSION_ACTIVE) {
+		session_destroy();
+	}
 	header('Location: index.php');
 	exit;
 }
@@ -60,8 +62,10 @@ if (host_user() === null) {
 	exit;
 }
 
-session_write_close();
 host_load_plugins();
+// As in WebAccess' index.php, plugins hear that the main window loads while the session is open.
+$GLOBALS['PluginManager']->triggerHook('server.index.load.main.before');
+session_write_close();
 $contacts = host_contacts();
 ?><!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>WebAccess host: contacts</title>

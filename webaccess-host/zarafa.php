@@ -16,9 +16,16 @@ if (host_user() === null) {
 		'action' => array(array('attributes' => array('type' => 'error'), 'error' => array('kind' => 'not_logged_in', 'message' => '')))))), "\n";
 	exit;
 }
+// A body that is not XML is refused, as WebAccess refuses it: its zarafa.php reads php://input
+// whatever the Content-Type, hands it to PEAR's XML_Unserializer (server/core/class.request.php),
+// and when that fails answers 200 with this error and runs no module. Like WebAccess, the host
+// looks at no Content-Type: an XML body sent as text/plain (by a form or a no-cors fetch) is
+// parsed and reaches the modules, and it is the plugin's own guard that refuses it.
 $modules = HostXml::parseRequest(file_get_contents('php://input'));
 if ($modules === false) {
-	http_response_code(400);
+	echo '<?xml version="1.0" encoding="UTF-8"?>', "\n", '<zarafa><error><xml_error>',
+		'<message>Could not perform operation. Error in request.</message>',
+		'<error_code>0</error_code></xml_error></error></zarafa>', "\n";
 	exit;
 }
 host_load_plugins();

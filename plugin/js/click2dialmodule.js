@@ -35,7 +35,9 @@ click2dialmodule.prototype.execute = function(type, action)
 				dialed: click2dialXmlText(action, "dialed"),
 				user: click2dialXmlText(action, "user"),
 				userExtension: click2dialXmlText(action, "user_extension"),
-				placedAt: click2dialXmlText(action, "placed_at")
+				placedAt: click2dialXmlText(action, "placed_at"),
+				// The server's proof that this session placed the call; echoed by progress().
+				ticket: click2dialXmlText(action, "ticket")
 			});
 			break;
 		case "progress":
@@ -75,6 +77,7 @@ click2dialmodule.prototype.progress = function(call, state)
 		"placed_at": call.placedAt,
 		"user": call.user,
 		"user_extension": call.userExtension,
+		"ticket": call.ticket,
 		"state": state
 	});
 };

@@ -142,7 +142,8 @@ webclient.xmlrequest = {
 		this.queue = [];
 		var request = new XMLHttpRequest();
 		request.open("POST", "zarafa.php?subsystem=" + webclient.subsystem);
-		request.setRequestHeader("Content-Type", "text/xml; charset=UTF-8");
+		// Exactly as WebAccess' client/core/xmlrequest.js; the plugin takes text/xml only.
+		request.setRequestHeader("Content-Type", "text/xml;charset=utf-8;");
 		request.onload = function() {
 			if (request.responseXML) {
 				webclient.xmlrequest.dispatch(request.responseXML);

@@ -9,10 +9,36 @@ require_once __DIR__ . '/class.settings.php';
 require_once __DIR__ . '/class.xml.php';
 require_once __DIR__ . '/mo.php';
 
-function host_start_session()
+/*
+ * The session cookie is HttpOnly (no script reads it) and SameSite=Strict: a page of another
+ * site cannot make the browser send it. (WebAccess itself leaves both to php.ini, whose defaults
+ * set neither.) SameSite is per site, not per origin: a page on another port or a sibling
+ * subdomain still gets it sent, which is why the plugin checks each request's origin as well.
+ * A request without the cookie opens no session ($create: only the login does): a page of
+ * another site that sends one (a form, a link) would otherwise get a new, empty session whose
+ * cookie replaces the user's, and so log them out.
+ */
+function host_start_session($create = false)
 {
+	host_deny_framing();
 	session_name('ZARAFA_HOST');
+	if (!$create && !isset($_COOKIE[session_name()])) {
+		$_SESSION = array();
+		return;
+	}
+	session_set_cookie_params(array('path' => '/', 'httponly' => true, 'samesite' => 'Strict',
+		'secure' => isset($_SERVER['HTTPS']) && $_SERVER['HTTPS'] !== '' && $_SERVER['HTTPS'] !== 'off'));
 	session_start();
+}
+
+/**
+ * No page of the host may be shown in a frame: a framing page could trick clicks on "Call".
+ * Sent by every page (each starts a session); router.php sends it for plugin files as well.
+ */
+function host_deny_framing()
+{
+	header('X-Frame-Options: DENY');
+	header("Content-Security-Policy: frame-ancestors 'none'");
 }
 
 /** The logged-in user as UTF-8 (the session keeps it in Windows-1252, as WebAccess does). */
