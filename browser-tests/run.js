@@ -47,6 +47,9 @@ function row(page, name) {
   return page.locator('tr.contactrow', { hasText: name });
 }
 
+// The contact dialog's button, as WebAccess' menu.js draws a dialog menu button.
+const DIALOG_BUTTON = '#menubar a.menubutton.icon_click2dial';
+
 async function contextMenuCall(page, name) {
   await row(page, name).click({ button: 'right' });
   await page.click('#contextmenu div.menuitem.icon_click2dial');
@@ -184,9 +187,10 @@ test('the Call button of the contact dialog', async ({ context, shot }) => {
   await clearCalls(SESSION_PBX);
   const page = await logIn(context, SESSION, 'carol', 'secret');
   const [dialog] = await Promise.all([page.waitForEvent('popup'), row(page, 'Jürgen Überall').dblclick()]);
-  const button = dialog.locator('#menubutton_click2dial');
+  const button = dialog.locator(DIALOG_BUTTON);
   await button.waitFor();
-  assert.strictEqual(await button.textContent(), 'Call');
+  assert.strictEqual(await button.textContent(), '\u00a0Call', 'menu.js writes "&nbsp;" + name');
+  assert.strictEqual(await button.getAttribute('title'), 'Call this contact: your phone rings first');
   await button.click();
   await notice(dialog, 'Your phone will ring now');
   await shot(dialog, 'contact-dialog');
@@ -225,9 +229,10 @@ test('texts made on the server follow the language: the dialog button and the se
   await clearCalls(SESSION_PBX);
   const page = await logIn(context, SESSION, 'carol', 'secret', 'de_DE.UTF-8');
   const [dialog] = await Promise.all([page.waitForEvent('popup'), row(page, 'Jürgen Überall').dblclick()]);
-  const button = dialog.locator('#menubutton_click2dial');
+  const button = dialog.locator(DIALOG_BUTTON);
   await button.waitFor();
-  assert.strictEqual(await button.textContent(), 'Anrufen');
+  assert.strictEqual(await button.textContent(), '\u00a0Anrufen');
+  assert.strictEqual(await button.getAttribute('title'), 'Diesen Kontakt anrufen: zuerst klingelt Ihr Telefon');
   await button.click();
   await notice(dialog, 'Ihr Telefon klingelt jetzt');
   await shot(dialog, 'contact-dialog-german');
@@ -312,6 +317,139 @@ test('a contact without a number: a message, no request', async ({ context }) =>
   const page = await logIn(context, SESSION, 'alice', '0000');
   await contextMenuCall(page, 'Nina No-Number');
   await notice(page, 'This contact has no phone number.');
+  assert.strictEqual((await calls(SESSION_PBX)).length, 0);
+});
+
+// Defects the host hid while it differed from the real WebAccess (issue 13), and the host's
+// imitation of the real code where the plugin meets it.
+
+test('a contact with one business number is called at once: the list sends it as business and as office number', async ({ context }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  const props = await page.evaluate(() => contacts.itemProps.c0001);
+  assert.strictEqual(props.business_telephone_number, '207');
+  assert.strictEqual(props.office_telephone_number, '207', 'one MAPI property, two names (as WebAccess sends it)');
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'Your phone will ring now');
+  assert.strictEqual(await page.locator('#click2dial_chooser').count(), 0, 'no chooser for one number');
+  const recorded = await waitForCalls(SESSION_PBX, 1);
+  assert.deepStrictEqual(recorded.map((call) => call.dialed), ['207']);
+});
+
+test('the same number under several labels is offered once, under the more specific label', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'bob', '1234');
+  await contextMenuCall(page, 'Dora Doubled');
+  const choices = page.locator('#click2dial_chooser button.click2dial_choice');
+  await choices.first().waitFor();
+  const labels = await choices.evaluateAll((buttons) => buttons.map((b) => [
+    b.querySelector('.click2dial_label').textContent, b.querySelector('.click2dial_number').textContent]));
+  // Business = office = company (written differently), Mobile = primary, Home = other.
+  assert.deepStrictEqual(labels, [['Business', '+49 (30) 1234-568'], ['Mobile', '0171 555 0102'], ['Home', '209']]);
+  await shot(page, 'chooser-doubled');
+  assert.strictEqual((await calls(SESSION_PBX)).length, 0);
+});
+
+test('choosing "Call contact" hides the menu before the chooser opens; a click outside removes it', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'bob', '1234');
+  // Whether the menu was still shown at the moment the chooser appeared.
+  await page.evaluate(() => {
+    window.menuShownWithChooser = null;
+    new MutationObserver(() => {
+      const menu = document.getElementById('contextmenu');
+      if (document.getElementById('click2dial_chooser') && window.menuShownWithChooser === null) {
+        window.menuShownWithChooser = !!menu && menu.style.display != 'none';
+      }
+    }).observe(document.body, { childList: true });
+  });
+  await contextMenuCall(page, 'Carol Chooser');
+  await page.locator('#click2dial_chooser').waitFor();
+  await shot(page, 'menu-hidden-chooser');
+  assert.strictEqual(await page.evaluate(() => window.menuShownWithChooser), false, 'the menu is hidden when the chooser opens');
+  assert.strictEqual(await page.locator('#contextmenu').isVisible(), false);
+  await page.click('#click2dial_chooser .click2dial_cancel');
+  assert.strictEqual(await page.locator('#contextmenu').count(), 0, 'the next click removes the hidden menu');
+  // One number: the menu is hidden too, and no chooser opens.
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'Your phone will ring now');
+  assert.strictEqual(await page.locator('#contextmenu').isVisible(), false);
+});
+
+test('host: a menu item whose callback does not hide the menu leaves it open until a click outside it', async ({ context }) => {
+  const page = await logIn(context, SESSION, 'bob', '1234');
+  await row(page, 'Bob Builder').click({ button: 'right' });
+  await page.click('#contextmenu div.menuitem.icon_delete');
+  assert.strictEqual(await page.locator('#contextmenu').isVisible(), true, 'WebAccess menus do not close by themselves');
+  await page.click('#user');
+  assert.strictEqual(await page.locator('#contextmenu').count(), 0);
+});
+
+/** The URL of an element's CSS background image, or "none". */
+async function backgroundUrl(page, selector) {
+  return page.locator(selector).evaluate((element) => {
+    const image = getComputedStyle(element).backgroundImage;
+    const url = /^url\("(.*)"\)$/.exec(image);
+    return url ? url[1] : image;
+  });
+}
+
+async function assertPhoneIcon(page, selector) {
+  const url = await backgroundUrl(page, selector);
+  assert.match(url, /\/plugins\/click2dial\/plugin\/img\/phone\.svg$/, `${selector}: the icon (background-image ${url})`);
+  const answer = await page.request.get(url);
+  assert.strictEqual(answer.status(), 200, url);
+  assert.match(answer.headers()['content-type'], /^image\/svg\+xml/);
+}
+
+test('the menu item and the dialog button show the phone icon, with the CSS served through static.php', async ({ context, shot }) => {
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  const sheets = await page.evaluate(() => Array.from(document.styleSheets, (sheet) => sheet.href || ''));
+  assert.ok(sheets.some((href) => /\/static\.php\?p\[\]=plugins\/click2dial\/plugin\/css\/click2dial\.css&/.test(href)), sheets.join(' '));
+  await row(page, 'Bob Builder').click({ button: 'right' });
+  await assertPhoneIcon(page, '#contextmenu div.menuitem.icon_click2dial');
+  await shot(page, 'menu-icon');
+  await page.click('#user');
+  const [dialog] = await Promise.all([page.waitForEvent('popup'), row(page, 'Bob Builder').dblclick()]);
+  await dialog.locator(DIALOG_BUTTON).waitFor();
+  await assertPhoneIcon(dialog, DIALOG_BUTTON);
+  await shot(dialog, 'dialog-button-icon');
+});
+
+test('the contact dialog (task=contact_standard, hook task "contact") has a Call button that calls the number as edited in the dialog', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'carol', 'secret');
+  const [dialog] = await Promise.all([page.waitForEvent('popup'), row(page, 'Bob Builder').dblclick()]);
+  assert.match(dialog.url(), /task=contact_standard/);
+  const button = dialog.locator(DIALOG_BUTTON);
+  await button.waitFor();
+  // As in WebAccess' contact dialog: the business number is the hidden office_telephone_number
+  // field behind the visible "Business" field; there is no business_telephone_number field.
+  assert.strictEqual(await dialog.inputValue('#office_telephone_number'), '207');
+  assert.strictEqual(await dialog.locator('#business_telephone_number').count(), 0);
+  await dialog.fill('#telephone_number_1', '205');
+  await dialog.locator('#telephone_number_1').dispatchEvent('change');
+  await button.click();
+  await notice(dialog, 'Your phone will ring now');
+  await shot(dialog, 'dialog-edited-number');
+  const recorded = await waitForCalls(SESSION_PBX, 1);
+  assert.deepStrictEqual(recorded.map((call) => [call.user, call.dialed]), [['202', '205']]);
+});
+
+test('host: once the session has ended, zarafa.php answers <error logon="false"> itself and no call is placed', async ({ context }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  const other = await context.newPage();
+  await other.goto(SESSION + '/index.php?logout');
+  await other.close();
+  const answer = await page.request.post(SESSION + '/zarafa.php?subsystem=webclient', {
+    headers: { 'Content-Type': 'text/xml' },
+    data: '<zarafa><module name="click2dialmodule" id="webclient_1"><action type="getsettings"/></module></zarafa>',
+  });
+  assert.strictEqual(answer.status(), 200);
+  assert.match(await answer.text(), /^<zarafa>\s*<error logon="false" mapi="MAPI_E_UNCONFIGURED">Logon failed<\/error>\s*<\/zarafa>$/);
+  await contextMenuCall(page, 'Bob Builder');
+  await page.locator('#xmlrequest_error', { hasText: 'Logon failed' }).waitFor();
   assert.strictEqual((await calls(SESSION_PBX)).length, 0);
 });
 

@@ -29,12 +29,18 @@ echo preg_match('/Fatal error: Declaration of Pluginbad::execute\(\$eventID, &\$
 plugin_login('alice', '0000');
 $plugin = $GLOBALS['PluginManager']->plugins['click2dial'];
 echo get_class($plugin), ' extends ', get_parent_class($plugin), "\n";
-foreach (array('contact_standard', 'createmail_standard') as $task) {
+// client/dialog.php splits task=contact_standard before the hook: it sees "contact".
+foreach (array(array('contact', false), array('createmail', false), array('contact', 'other')) as list($task, $owner)) {
     $buttons = array();
     $GLOBALS['PluginManager']->triggerHook('server.dialog.general.setup.getmenubuttons',
-        array('task' => $task, 'plugin' => '', 'buttons' => &$buttons));
-    echo $task, ': ', json_encode($buttons), "\n";
+        array('task' => $task, 'plugin' => $owner, 'buttons' => &$buttons));
+    echo $task, ' (plugin ', var_export($owner, true), '): ', json_encode($buttons), "\n";
 }
+// window.php pastes name and title between double quotes, and menu.js the name as HTML: a
+// translation with quotes or markup must arrive as the same text and run nothing.
+$hostile = "Ruf \"an\" <b>&</b>\\ '</script>\n";
+$js = 'var n = "' . Pluginclick2dial::jsTextAsHtml($hostile) . '"; var t = "' . Pluginclick2dial::jsText($hostile) . '";';
+echo preg_match('/[<>"\'&\\n]/', Pluginclick2dial::jsText($hostile) . Pluginclick2dial::jsTextAsHtml($hostile)) ? "unescaped\n" : "escaped: $js\n";
 $GLOBALS['PluginManager']->loadModule('click2dialmodule');
 echo get_parent_class('click2dialmodule'), "\n";
 ?>
@@ -47,6 +53,8 @@ dialogs: {"settings":"plugin\/dialogs\/settings.php"}
 translations: de_DE.UTF-8
 incompatible override refused
 Pluginclick2dial extends Plugin
-contact_standard: [{"id":"click2dial","name":"Call","title":"Call this contact: your phone rings first","callback":"function(){ click2dialCallFromContactDialog(); }"}]
-createmail_standard: []
+contact (plugin false): [{"id":"click2dial","name":"Call","title":"Call this contact: your phone rings first","callback":"function(){ click2dialCallFromContactDialog(); }"}]
+createmail (plugin false): []
+contact (plugin 'other'): []
+escaped: var n = "Ruf \u0026quot;an\u0026quot; \u0026lt;b\u0026gt;\u0026amp;\u0026lt;/b\u0026gt;\u005c \u0026#039;\u0026lt;/script\u0026gt;\u000a"; var t = "Ruf \u0022an\u0022 \u003cb\u003e\u0026\u003c/b\u003e\u005c \u0027\u003c/script\u003e\u000a";
 Module

@@ -29,15 +29,38 @@ class Pluginclick2dial extends Plugin
 		if ($eventID !== 'server.dialog.general.setup.getmenubuttons') {
 			return;
 		}
-		if (!is_array($data) || !isset($data['task']) || $data['task'] !== 'contact_standard') {
+		// client/dialog.php splits the URL's task=contact_standard at its last "_" before the
+		// hook runs: the contact dialog's hook sees "contact". Plugin dialogs carry their plugin.
+		if (!is_array($data) || !isset($data['task']) || $data['task'] !== 'contact' || !empty($data['plugin'])) {
 			return;
 		}
 		$data['buttons'][] = array(
 			'id' => 'click2dial',
-			'name' => dgettext('plugin_click2dial', 'Call'),
-			'title' => dgettext('plugin_click2dial', 'Call this contact: your phone rings first'),
+			'name' => self::jsTextAsHtml(dgettext('plugin_click2dial', 'Call')),
+			'title' => self::jsText(dgettext('plugin_click2dial', 'Call this contact: your phone rings first')),
 			// JavaScript source, run in the dialog window (click2dial.js is loaded there too).
 			'callback' => 'function(){ click2dialCallFromContactDialog(); }',
 		);
+	}
+
+	/**
+	 * Text for inside a double-quoted JavaScript string: WebAccess' window.php pastes a button's
+	 * name and title between double quotes as they are. Everything that could end the string or
+	 * the script block (quotes, backslash, <, >, &, line ends) becomes a \uXXXX escape, so any
+	 * translation arrives as the same plain text.
+	 */
+	static function jsText($text)
+	{
+		$escaped = preg_replace_callback('/[\x00-\x1f\x7f"\'\\\\<>&]/', function ($match) {
+			return sprintf('\\u%04x', ord($match[0]));
+		}, (string) $text);
+		// U+2028 and U+2029 end a line inside a string in older JavaScript.
+		return str_replace(array("\u{2028}", "\u{2029}"), array('\\u2028', '\\u2029'), $escaped);
+	}
+
+	/** As jsText() for the button's name, which menu.js then puts into the page as HTML. */
+	static function jsTextAsHtml($text)
+	{
+		return self::jsText(htmlspecialchars((string) $text, ENT_QUOTES, 'UTF-8'));
 	}
 }

@@ -1,8 +1,12 @@
 <?php
 /*
- * Dialog windows: task=contact_standard&entryid=… (a contact, with the menu buttons of
- * server.dialog.general.setup.getmenubuttons) and plugin=<name>&task=<dialog> (a plugin dialog
- * from its manifest, made of getDialogTitle(), getIncludes(), getJavaScript_onload(), getBody()).
+ * Dialog windows, as WebAccess' client/dialog.php and client/layout/dialogs/window.php:
+ * plugin=<name>&task=<dialog> is a plugin dialog from its manifest; task=<task>_<type> (e.g.
+ * contact_standard) is split at its last "_" into $task ("contact") and $type ("standard") and
+ * loads client/layout/dialogs/<type>/<task>.php. A dialog file gives getDialogTitle(),
+ * getBody() and optionally getIncludes(), getJavaScript_onload() and getMenuButtons(); then
+ * server.dialog.general.setup.getmenubuttons runs with the split task ("contact") and the
+ * plugin name, and the buttons are written into the page as window.php writes them.
  */
 require_once __DIR__ . '/server/core/host.php';
 require_once __DIR__ . '/contacts.php';
@@ -13,53 +17,58 @@ if (host_user() === null) {
 	exit;
 }
 host_load_plugins();
-$task = isset($_GET['task']) ? (string) $_GET['task'] : '';
-$plugin = isset($_GET['plugin']) ? (string) $_GET['plugin'] : '';
+$task = isset($_GET['task']) ? (string) $_GET['task'] : false;
+$plugin = isset($_GET['plugin']) && $_GET['plugin'] !== '' ? (string) $_GET['plugin'] : false;
 
-if ($plugin !== '') {
-	$file = $GLOBALS['PluginManager']->getDialogFile($plugin, $task);
-	if ($file === false) {
-		http_response_code(404);
-		exit('no such dialog');
+$file = false;
+if ($plugin !== false) {
+	$file = $GLOBALS['PluginManager']->getDialogFile($plugin, (string) $task);
+} elseif ($task !== false && !preg_match('/[^a-z0-9\-\_]/i', $task) && strpos($task, '_') > 0) {
+	$type = substr($task, strrpos($task, '_') + 1);
+	$task = substr($task, 0, strrpos($task, '_'));
+	$file = __DIR__ . '/client/layout/dialogs/' . $type . '/' . $task . '.php';
+	if (!is_file($file)) {
+		$file = false;
 	}
-	require $file;
-	$title = getDialogTitle();
-	$includes = '';
-	foreach (getIncludes() as $include) {
-		$includes .= '<script src="' . h($include) . '"></script>';
-	}
-	$onload = function_exists('getJavaScript_onload') ? getJavaScript_onload() : '';
-	$body = getBody();
-} elseif ($task === 'contact_standard') {
-	$contacts = host_contacts();
-	$entryid = isset($_GET['entryid']) ? (string) $_GET['entryid'] : '';
-	$contact = isset($contacts[$entryid]) ? $contacts[$entryid] : array();
-	$buttons = array();
-	$GLOBALS['PluginManager']->triggerHook('server.dialog.general.setup.getmenubuttons',
-		array('task' => $task, 'plugin' => $plugin, 'buttons' => &$buttons));
-	$title = isset($contact['display_name']) ? $contact['display_name'] : 'Contact';
-	$includes = '';
-	$onload = 'webclient.menu.drawDialogButtons(' . json_encode($buttons, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT) . ');';
-	$body = '<div id="menubar"></div><table class="contact">';
-	$fields = array('display_name' => 'Name', 'company_name' => 'Company', 'business_telephone_number' => 'Business',
-		'office_telephone_number' => 'Office', 'cellular_telephone_number' => 'Mobile', 'home_telephone_number' => 'Home');
-	foreach ($fields as $field => $label) {
-		$value = isset($contact[$field]) ? $contact[$field] : '';
-		$body .= '<tr><th>' . h($label) . '</th><td><input id="' . h($field) . '" value="' . h($value) . '"></td></tr>';
-	}
-	$body .= '</table>';
-} else {
+}
+if ($file === false) {
 	http_response_code(404);
 	exit('no such dialog');
 }
+require $file;
+
+$buttons = function_exists('getMenuButtons') ? getMenuButtons() : array();
+$GLOBALS['PluginManager']->triggerHook('server.dialog.general.setup.getmenubuttons',
+	array('task' => $task, 'plugin' => $plugin, 'buttons' => &$buttons));
 ?><!DOCTYPE html>
-<html><head><meta charset="utf-8"><title><?= h($title) ?></title>
+<html><head><meta charset="utf-8"><title><?= h(getDialogTitle()) ?></title>
 <link rel="stylesheet" href="client/layout/host.css">
-<?= host_client_includes('dialog') ?>
-<?= $includes ?>
+<?= host_client_includes('dialog', function_exists('getIncludes') ? getIncludes() : array()) ?>
 </head>
 <body class="dialog">
-<h2 id="dialogtitle"><?= h($title) ?></h2>
-<?= $body ?>
-<script><?= $onload ?></script>
+<h2 id="dialogtitle"><?= h(getDialogTitle()) ?></h2>
+<div id="menubar"></div>
+<?= getBody() ?>
+<script>
+var menuItems = [];
+<?php
+// Pasted in as WebAccess' window.php does, without any escaping: a button's name and title go
+// between double quotes, and menu.js puts the name into the page as HTML. A plugin must pass
+// plain text; the host must not hide a plugin that does not.
+foreach ($buttons as $button) {
+	if (!isset($button['id'])) {
+		continue;
+	}
+	if (strstr($button['id'], 'seperator')) {
+		echo 'menuItems.push(webclient.menu.createMenuItem("' . $button['id'] . '", ""));' . "\n";
+	} elseif (isset($button['title'], $button['name'], $button['callback'])) {
+		$shortcut = isset($button['shortcut']) ? '"' . $button['shortcut'] . '"' : 'false';
+		echo 'menuItems.push(webclient.menu.createMenuItem("' . $button['id'] . '", "' . $button['name'] . '", "'
+			. $button['title'] . '", ' . $button['callback'] . ', ' . $shortcut . '));' . "\n";
+	}
+}
+?>
+webclient.menu.buildMenu(null, menuItems);
+<?= function_exists('getJavaScript_onload') ? getJavaScript_onload() : '' ?>
+</script>
 </body></html>

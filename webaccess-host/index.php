@@ -72,6 +72,11 @@ $contacts = host_contacts();
 <link rel="stylesheet" href="client/layout/host.css">
 <?= host_client_includes('main') ?>
 <script src="client/modules/contactlistmodule.js"></script>
+<script>
+<?php /* The user's whole settings tree, as client/webclient.php writes it into every main page. */ ?>
+<?= $GLOBALS['settings']->getJavaScript() ?>
+webclient.settings.tree = settings;
+</script>
 </head>
 <body class="main">
 <div id="header">

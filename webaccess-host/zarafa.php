@@ -11,9 +11,9 @@ session_write_close();
 
 header('Content-Type: text/xml; charset=UTF-8');
 if (host_user() === null) {
-	http_response_code(403);
-	echo HostXml::buildResponse(array(array('attributes' => array('name' => 'error', 'id' => '0'),
-		'action' => array(array('attributes' => array('type' => 'error'), 'error' => array('kind' => 'not_logged_in', 'message' => '')))))), "\n";
+	// As WebAccess' zarafa.php without a user in the session (MAPI_E_UNCONFIGURED): it answers
+	// itself, with status 200, and no module runs.
+	echo "<zarafa>\n\t<error logon=\"false\" mapi=\"MAPI_E_UNCONFIGURED\">Logon failed</error>\n</zarafa>";
 	exit;
 }
 // A body that is not XML is refused, as WebAccess refuses it: its zarafa.php reads php://input

@@ -28,6 +28,9 @@ Pluginclick2dial.prototype.execute = function(eventID, data)
 /** Context menu callback: the clicked row's contact, with the numbers the list already has. */
 function click2dialContextMenuCall(moduleObject, element, event)
 {
+	// WebAccess' menus do not close when an item is chosen (dhtml.js removes one only on a click
+	// outside it): every callback hides its menu first, before anything opens on top of it.
+	element.parentNode.style.display = "none";
 	var entryid = moduleObject.entryids[element.parentNode.elementid];
 	var props = (moduleObject.itemProps && moduleObject.itemProps[entryid]) || {};
 	var name = props["display_name"] || props["fileas"] || props["full_name"] || "";
@@ -46,20 +49,29 @@ function click2dialCallFromContactDialog()
 
 var click2dial = {
 	domain: "plugin_click2dial",
-	// The contact properties that hold phone numbers, in the order the chooser lists them.
+	// The contact properties that hold phone numbers, in the order the chooser lists them. The
+	// order is also the preference when one number is under several labels (it is then listed
+	// once, under the first): a kind of phone (Business to Assistant) is more specific than a
+	// role (Company: the company's main line; Primary: a mark put on one of the others; Other).
 	phoneFields: [
 		["business_telephone_number", "Business"],
 		["business2_telephone_number", "Business 2"],
-		["office_telephone_number", "Office"],
-		["company_telephone_number", "Company"],
 		["cellular_telephone_number", "Mobile"],
 		["car_telephone_number", "Car"],
 		["home_telephone_number", "Home"],
 		["home2_telephone_number", "Home 2"],
-		["primary_telephone_number", "Primary"],
 		["assistant_telephone_number", "Assistant"],
+		["company_telephone_number", "Company"],
+		["primary_telephone_number", "Primary"],
 		["other_telephone_number", "Other"]
 	],
+	// More names of the same MAPI property: PR_OFFICE_TELEPHONE_NUMBER is
+	// PR_BUSINESS_TELEPHONE_NUMBER. The contact list sends both names with one value; the contact
+	// dialog has an office_telephone_number field and no business_telephone_number one.
+	otherNames: {business_telephone_number: ["office_telephone_number"]},
+	// What people write into a number for readability (as DialString::clean removes it): two
+	// numbers that differ only in these are the same number.
+	formatting: /[\s.\-\/()\[\]{}\u2010-\u2015\u2212]/g,
 	settings: {credentials: "", confirm: false, repeatSeconds: 5, pinStored: false, progress: false},
 	settingsLoaded: false,
 	// A call asked for before the settings arrived waits for them (they say whether to confirm).
@@ -103,17 +115,34 @@ var click2dial = {
 		this.getModule().getSettings();
 	},
 
+	/** Each distinct number of a contact once, {label, number}, in phoneFields' order. */
 	numbersOf: function(valueOf)
 	{
 		var numbers = [];
+		var seen = {};
 		for (var i = 0; i < this.phoneFields.length; i++) {
-			var value = valueOf(this.phoneFields[i][0]);
-			value = value ? String(value).replace(/^\s+|\s+$/g, "") : "";
-			if (value != "") {
+			var value = this.fieldValue(valueOf, this.phoneFields[i][0]);
+			var key = "#" + value.replace(this.formatting, "");
+			if (value != "" && !seen[key]) {
+				seen[key] = true;
 				numbers.push({label: this.t(this.phoneFields[i][1]), number: value});
 			}
 		}
 		return numbers;
+	},
+
+	/** A phone property's value, trimmed, under its own name or one of its other names. */
+	fieldValue: function(valueOf, name)
+	{
+		var names = [name].concat(this.otherNames[name] || []);
+		for (var i = 0; i < names.length; i++) {
+			var value = valueOf(names[i]);
+			value = value ? String(value).replace(/^\s+|\s+$/g, "") : "";
+			if (value != "") {
+				return value;
+			}
+		}
+		return "";
 	},
 
 	callContact: function(name, numbers, event)

@@ -1,7 +1,8 @@
 /*
  * The parts of WebAccess' webclient object that plugins use: modules, the plugin manager,
- * menus (webclient.menu.createMenuItem; items drawn as div.menuitem.icon_<id>), the XML request
- * to zarafa.php (webclient.xmlrequest), windows and translations (dgettext, _).
+ * menus as client/widgets/menu.js and client/core/dhtml.js draw and close them, the settings
+ * tree, the XML request to zarafa.php as client/core/xmlrequest.js (webclient.xmlrequest),
+ * windows and translations (dgettext, _). See webaccess-host/README.md.
  */
 
 var webclient = {
@@ -15,7 +16,10 @@ var webclient = {
 	{
 		var self = this;
 		// Plugins start once the page (and its translations) has loaded, as in WebAccess.
-		window.addEventListener("DOMContentLoaded", function() { self.pluginManager.init(pluginNames); });
+		window.addEventListener("DOMContentLoaded", function() {
+			document.body.addEventListener("mouseup", function(event) { webclient.menu.checkMenuState(event); });
+			self.pluginManager.init(pluginNames);
+		});
 	},
 
 	addModule: function(module)
@@ -41,71 +45,125 @@ webclient.menu = {
 		return {id: id, name: name, title: title, callbackfunction: callbackfunction, shortcut: shortcut, toggle: toggle, data: data};
 	},
 
-	/** The context menu of a list row: its element carries the row's id as elementid. */
-	showContextMenu: function(moduleObject, elementid, items, event)
+	/**
+	 * The context menu of a list row, as client/widgets/menu.js buildContextMenu: div#contextmenu
+	 * carrying the row's id as elementid, each item a div#<id>.menuitem.icon_<id> with its name as
+	 * text, whose click calls callbackfunction(moduleObject, element, event). Choosing an item does
+	 * not close the menu: the callback hides it (element.parentNode.style.display = "none"), and
+	 * the next mouseup outside it removes it (checkMenuState).
+	 */
+	buildContextMenu: function(moduleObject, elementid, items, posX, posY)
 	{
-		this.closeContextMenu();
+		var open = document.getElementById("contextmenu");
+		if (open) {
+			open.parentNode.removeChild(open);
+		}
 		var menu = document.createElement("div");
 		menu.id = "contextmenu";
 		menu.elementid = elementid;
-		menu.style.left = event.clientX + "px";
-		menu.style.top = event.clientY + "px";
+		// WebAccess moves the menu one pixel up and left of the pointer.
+		menu.style.left = (posX - 1) + "px";
+		menu.style.top = (posY - 1) + "px";
 		for (var i = 0; i < items.length; i++) {
-			menu.appendChild(this.drawItem(moduleObject, items[i]));
+			menu.appendChild(this.buildContextMenuItem(moduleObject, items[i]));
 		}
 		document.body.appendChild(menu);
-		var self = this;
-		setTimeout(function() {
-			document.addEventListener("click", function close() {
-				document.removeEventListener("click", close);
-				self.closeContextMenu();
-			});
-		}, 0);
 	},
 
-	drawItem: function(moduleObject, item)
+	buildContextMenuItem: function(moduleObject, item)
 	{
 		var element = document.createElement("div");
 		if (item.id == "seperator") {
-			element.className = "menuseperator";
+			element.className = "icon_menuitemseperator";
 			return element;
 		}
 		element.className = "menuitem icon_" + item.id;
+		element.id = item.id;
 		element.appendChild(document.createTextNode(item.name));
-		if (item.title) {
-			element.title = item.title;
-		}
-		element.onclick = function(event) {
-			if (item.callbackfunction) {
+		if (item.callbackfunction) {
+			element.addEventListener("click", function(event) {
 				item.callbackfunction(moduleObject, element, event);
-			}
-			webclient.menu.closeContextMenu();
-			event.stopPropagation();
-		};
+			});
+		}
 		return element;
 	},
 
-	closeContextMenu: function()
+	/**
+	 * As client/core/dhtml.js checkMenuState, run on every mouseup of the page: removes the
+	 * context menu unless the pointer is inside it. A hidden menu has no size, so any mouseup
+	 * removes it. WebAccess' lists keep it on the mouseup of the right button that opened it.
+	 */
+	checkMenuState: function(event)
 	{
 		var menu = document.getElementById("contextmenu");
-		if (menu) {
+		if (!menu || event.button == 2) {
+			return;
+		}
+		var box = menu.getBoundingClientRect();
+		var inside = event.clientX > box.left && event.clientX < box.left + menu.clientWidth
+			&& event.clientY > box.top && event.clientY < box.top + menu.clientHeight;
+		if (!inside) {
 			menu.parentNode.removeChild(menu);
 		}
 	},
 
-	/** Dialog menu buttons from server.dialog.general.setup.getmenubuttons; callback is JS source. */
-	drawDialogButtons: function(buttons)
+	/**
+	 * A dialog's menu bar from the items window.php builds out of
+	 * server.dialog.general.setup.getmenubuttons, as menu.js buildMenu/buildMenuItem: each an
+	 * a#<id>.menubutton.icon.icon_<id> whose innerHTML is "&nbsp;" + name (WebAccess pastes the
+	 * name in as HTML) and whose title is the item's title.
+	 */
+	buildMenu: function(moduleObject, items)
 	{
 		var bar = document.getElementById("menubar");
-		for (var i = 0; i < buttons.length; i++) {
-			var button = document.createElement("button");
-			button.id = "menubutton_" + buttons[i].id;
-			button.className = "menubutton icon_" + buttons[i].id;
-			button.title = buttons[i].title || "";
-			button.appendChild(document.createTextNode(buttons[i].name));
-			button.onclick = new Function("(" + buttons[i].callback + ")();");
-			bar.appendChild(button);
+		for (var i = 0; i < items.length; i++) {
+			if (items[i].id.indexOf("seperator") == 0) {
+				var seperator = document.createElement("span");
+				seperator.className = "icon_seperator";
+				bar.appendChild(seperator);
+				continue;
+			}
+			bar.appendChild(this.buildMenuItem(moduleObject, items[i]));
 		}
+	},
+
+	buildMenuItem: function(moduleObject, item)
+	{
+		var element = document.createElement("a");
+		element.className = "menubutton icon icon_" + item.id;
+		element.id = item.id;
+		element.title = item.title;
+		element.innerHTML = "&nbsp;";
+		if (item.name) {
+			element.innerHTML += item.name;
+		}
+		if (item.callbackfunction) {
+			element.addEventListener("click", function(event) {
+				item.callbackfunction(moduleObject, element, event);
+			});
+		}
+		return element;
+	}
+};
+
+/** webclient.settings.get(path, default): the settings tree the main page was given. */
+webclient.settings = {
+	tree: {},
+
+	get: function(path, defaultValue)
+	{
+		var node = this.tree;
+		var steps = String(path).split("/");
+		for (var i = 0; i < steps.length; i++) {
+			if (steps[i] == "") {
+				continue;
+			}
+			if (!node || typeof node != "object" || !(steps[i] in node)) {
+				return defaultValue;
+			}
+			node = node[steps[i]];
+		}
+		return node;
 	}
 };
 
@@ -145,7 +203,9 @@ webclient.xmlrequest = {
 		// Exactly as WebAccess' client/core/xmlrequest.js; the plugin takes text/xml only.
 		request.setRequestHeader("Content-Type", "text/xml;charset=utf-8;");
 		request.onload = function() {
-			if (request.responseXML) {
+			if (request.status != 200) {
+				webclient.xmlrequest.showError("HTTP Error: " + request.status + " " + request.statusText);
+			} else if (request.responseXML) {
 				webclient.xmlrequest.dispatch(request.responseXML);
 			}
 		};
@@ -155,6 +215,14 @@ webclient.xmlrequest = {
 	/** Routes each reply <module id="subsystem_N"><action type> to module N's execute(). */
 	dispatch: function(xml)
 	{
+		// zarafa.php's own answer, e.g. <error logon="false"> once the session has ended: shown
+		// in an error box, as client/core/xmlrequest.js does; no module hears of it.
+		var root = xml.documentElement;
+		for (var child = root.firstChild; child; child = child.nextSibling) {
+			if (child.nodeName == "error") {
+				this.showError(child.textContent + (child.getAttribute("logon") == "false" ? " (Not logged on)" : ""));
+			}
+		}
 		var modules = xml.getElementsByTagName("module");
 		for (var i = 0; i < modules.length; i++) {
 			var id = modules[i].getAttribute("id").split("_").pop();
@@ -164,6 +232,18 @@ webclient.xmlrequest = {
 				module.execute(actions[j].getAttribute("type"), actions[j]);
 			}
 		}
+	},
+
+	showError: function(message)
+	{
+		var box = document.getElementById("xmlrequest_error");
+		if (!box) {
+			box = document.createElement("div");
+			box.id = "xmlrequest_error";
+			box.className = "errorbox";
+			document.body.appendChild(box);
+		}
+		box.textContent = message;
 	}
 };
 

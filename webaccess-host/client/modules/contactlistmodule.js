@@ -2,7 +2,8 @@
  * The contact list: one row per contact, a right click opens the context menu that
  * WebAccess' contactlistmodule builds, including the plugins' items from
  * client.module.contactlistmodule.contextmenu.buildup. Rows keep their properties in
- * itemProps[entryid], as WebAccess' list modules do.
+ * itemProps[entryid], as WebAccess' list modules do: every name the server sends, so a business
+ * number is there as business_telephone_number and as office_telephone_number (contacts.php).
  */
 
 contactlistmodule.prototype = new Module;
@@ -33,7 +34,10 @@ contactlistmodule.prototype.init = function(id, element, contacts)
 contactlistmodule.prototype.buildContextMenu = function()
 {
 	var items = [];
+	// As every callback of WebAccess' own items (eventListContextMenuOpenMessage), Open hides the
+	// menu first: the menu does not close by itself.
 	items.push(webclient.menu.createMenuItem("open", _("Open"), false, function(moduleObject, element) {
+		element.parentNode.style.display = "none";
 		moduleObject.openItem(moduleObject.entryids[element.parentNode.elementid]);
 	}));
 	items.push(webclient.menu.createMenuItem("seperator", ""));
@@ -62,7 +66,7 @@ contactlistmodule.prototype.drawRows = function()
 			row.appendChild(cell);
 		}
 		row.oncontextmenu = function(event) {
-			webclient.menu.showContextMenu(self, this.id, self.contextmenu, event);
+			webclient.menu.buildContextMenu(self, this.id, self.contextmenu, event.clientX, event.clientY);
 			return false;
 		};
 		row.ondblclick = function() { self.openItem(self.entryids[this.id]); };

@@ -82,8 +82,12 @@ function h($text)
 	return htmlspecialchars((string) $text, ENT_QUOTES, 'UTF-8');
 }
 
-/** Script and link tags for the host's client core and the plugins' client files. */
-function host_client_includes($load)
+/**
+ * Script and link tags for the host's client core and the plugins' client files. The plugins'
+ * files go through static.php, all JavaScript in one request and all CSS in another, as
+ * WebAccess' includeFiles() (client/loader.php) writes them; $extra are a dialog's getIncludes().
+ */
+function host_client_includes($load, array $extra = array())
 {
 	$tags = '';
 	foreach (array('plugin', 'pluginmanager', 'module', 'webclient') as $core) {
@@ -91,13 +95,35 @@ function host_client_includes($load)
 	}
 	$tags .= '<script src="translations.js.php"></script>' . "\n";
 	$files = $GLOBALS['PluginManager']->getClientFiles($load);
-	foreach (array_merge($files['js'], $files['module']) as $file) {
-		$tags .= '<script src="' . h($file) . '"></script>' . "\n";
+	// In window.php's order: the plugins' CSS, then the dialog's; the dialog's JavaScript, then
+	// the plugins' files and modules.
+	$css = $files['css'];
+	$js = array();
+	foreach ($extra as $file) {
+		if (substr($file, -3) === 'css') {
+			$css[] = $file;
+		} elseif (substr($file, -2) === 'js') {
+			$js[] = $file;
+		}
 	}
-	foreach ($files['css'] as $file) {
-		$tags .= '<link rel="stylesheet" href="' . h($file) . '">' . "\n";
+	$js = array_merge($js, $files['js'], $files['module']);
+	if ($css) {
+		$tags .= '<link rel="stylesheet" type="text/css" href="' . h(host_static_url($css)) . '">' . "\n";
+	}
+	if ($js) {
+		$tags .= '<script src="' . h(host_static_url($js)) . '"></script>' . "\n";
 	}
 	$tags .= '<script>var DIALOG_URL = ' . json_encode(DIALOG_URL) . ';'
 		. ' webclient.start(' . json_encode($GLOBALS['PluginManager']->getPluginNames()) . ');</script>' . "\n";
 	return $tags;
+}
+
+/** static.php?p[]=…&p[]=… for files given relative to the WebAccess root. */
+function host_static_url(array $files)
+{
+	$url = 'static.php?';
+	foreach ($files as $file) {
+		$url .= 'p[]=' . $file . '&';
+	}
+	return $url;
 }
