@@ -9,7 +9,7 @@ $port = wa_port(["--backup-dir=$dir/backup", "$dir/web"]);
 echo 'status ', $port['status'], "\n";
 $wanted = array(
     'server/PEAR/JSON.php' => array('return $s[0] . $this->text[1] . "{$s}";'),
-    'server/core/class.xmlparser.php' => array('class WebAccessXMLParser', 'class XMLParserUser extends WebAccessXMLParser',
+    'server/core/class.xmlparser.php' => array('class WebAccessXMLParser', 'class SettingsReader extends WebAccessXMLParser',
         '$parser = new WebAccessXMLParser();', '// "new XMLParser()" in a string and a comment stays as it is.',
         "return \$parser instanceof WebAccessXMLParser ? 'new XMLParser()' : 'no';", "parent::XMLParser('user');"),
     'server/modules/class.module.php' => array("function __construct(\$id, \$data)\n\t{\n\t\t\$this->id = \$id;",

@@ -18,7 +18,7 @@ $xml = new XML_Parser();
 echo 'xml: ', $xml->error_class, ' ', $xml->start(), ' ', $xml->remote('HTTP://x'), ' ', $xml->remote('/etc'), ' ', get_class($xml->raiseError('bad')), "\n";
 $list = new ListModule(7, array());
 echo 'module: ', $list->id, ' ', $list->login('alice@example.com'), "\n";
-$user = new XMLParserUser();
+$user = new SettingsReader();
 echo 'own parser: ', $user->root, ' ', $user->parse('<a/>'), ' ', xmlparser_make(), ' built-in ', get_class(xml_parser_create()), "\n";
 $c = new Conversion();
 echo 'conversion: ', $c->latin1("\xe9") === "\xc3\xa9" ? 'utf-8' : 'wrong', ' ', $c->day(86400 * 365), "\n";
