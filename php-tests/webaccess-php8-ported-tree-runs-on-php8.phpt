@@ -24,6 +24,10 @@ $c = new Conversion();
 echo 'conversion: ', $c->latin1("\xe9") === "\xc3\xa9" ? 'utf-8' : 'wrong', ' ', $c->day(86400 * 365), "\n";
 echo 'switch: ', mapisession_kinds(array('a', 'skip', 'b')), "\n";
 echo 'loader: ', loader_files('css', array('x', 'y')), ' dialog: ', dialog_task('contact_standard'), "\n";
+echo 'first columns: ', $list->firstColumns(array('subject' => 1, 'date' => 0)), ' / ', $list->firstColumns(array()), "\n";
+$check = new ConfigCheck();
+echo 'config check failed: ', json_encode($check->failed), ' (short tags ', ini_get('short_open_tag') ? 'on' : 'off', ")\n";
+echo 'error handler: ', fixture_error_handler(E_WARNING, 'x', 'f', 1), "\n";
 ob_start();
 include dirname((new ReflectionClass('PluginManager'))->getFileName(), 3) . '/client/webclient.php';
 echo str_replace("\n", '|', ob_get_clean()), "\n";
@@ -42,16 +46,18 @@ before the port: PHP fatal: Array and string offset access syntax with curly bra
 changed client/dialog.php
 changed client/loader.php
 changed client/webclient.php
+changed debug.php
 changed server/PEAR/JSON.php
 changed server/PEAR/PEAR.php
 changed server/PEAR/XML/Parser.php
+changed server/class.configcheck.php
 changed server/core/class.conversion.php
 changed server/core/class.mapisession.php
 changed server/core/class.pluginmanager.php
 changed server/core/class.xmlparser.php
 changed server/modules/class.module.php
 added server/php8-compat.php
-ported 12 files; originals in %s/backup
+ported 14 files; originals in %s/backup
 status 0
 plugins: ["demo"]
 checked: 42 error
@@ -64,4 +70,7 @@ own parser: user A new XMLParser() built-in XMLParser
 conversion: utf-8 1971-01-01 00:00
 switch: a,after,after,b,after
 loader: css:x,y dialog: contact
+first columns: 'subject' 'subject' / false NULL
+config check failed: [] (short tags off)
+error handler: handled x
 <html><!-- the webclient page; with short tags on, "1" is PHP even in here -->|<title>webclient</title>|<?xml is a string here?>|</html>|
