@@ -45,15 +45,15 @@ echo 'undo again: status ', $port['status'], ', ', trim($port['out']), "\n";
 wa_remove($dir);
 ?>
 --EXPECTF--
-first run: status 0, 14 files
+first run: status 0, 15 files
 config.php and plugins/ changed: []
 backup folder mode: 700
-backup files: 13 .orig, 0 .php, 0 config.php
+backup files: 14 .orig, 0 .php, 0 config.php
 backup file modes: 600
 a backup is the original: yes
 second run: status 0, nothing to change, changed: []
 webaccess-php8: server/PEAR/JSON.php changed since the port; left as it is (original in %s/backup)
-undo: status 1, 12 restored, 1 removed
+undo: status 1, 13 restored, 1 removed
 left apart from the edit: ["server\/PEAR\/JSON.php"]
 backup of the edited file kept: ["JSON.php.orig","XML"]
 undo: status 0, differences: [], backup folder: gone

@@ -28,6 +28,8 @@ echo 'first columns: ', $list->firstColumns(array('subject' => 1, 'date' => 0)),
 $check = new ConfigCheck();
 echo 'config check failed: ', json_encode($check->failed), ' (short tags ', ini_get('short_open_tag') ? 'on' : 'off', ")\n";
 echo 'error handler: ', fixture_error_handler(E_WARNING, 'x', 'f', 1), "\n";
+$error = xml_util_check('1a');
+echo 'static error: ', get_class($error), ' ', $error->message, "\n";
 ob_start();
 include dirname((new ReflectionClass('PluginManager'))->getFileName(), 3) . '/client/webclient.php';
 echo str_replace("\n", '|', ob_get_clean()), "\n";
@@ -50,6 +52,7 @@ changed debug.php
 changed server/PEAR/JSON.php
 changed server/PEAR/PEAR.php
 changed server/PEAR/XML/Parser.php
+changed server/PEAR/XML/Util.php
 changed server/class.configcheck.php
 changed server/core/class.conversion.php
 changed server/core/class.mapisession.php
@@ -57,7 +60,7 @@ changed server/core/class.pluginmanager.php
 changed server/core/class.xmlparser.php
 changed server/modules/class.module.php
 added server/php8-compat.php
-ported 14 files; originals in %s/backup
+ported 15 files; originals in %s/backup
 status 0
 plugins: ["demo"]
 checked: 42 error
@@ -73,4 +76,5 @@ loader: css:x,y dialog: contact
 first columns: 'subject' 'subject' / false NULL
 config check failed: [] (short tags off)
 error handler: handled x
+static error: PEAR_Error invalid name 1a
 <html><!-- the webclient page; with short tags on, "1" is PHP even in here -->|<title>webclient</title>|<?xml is a string here?>|</html>|
