@@ -111,6 +111,7 @@ pub fn start(emulator: &Arc<Emulator>, call: NewCall<'_>, sink: Option<Sink>) {
             at_ms: 0,
         }],
         final_code: None,
+        finished: false,
     };
     let seq = emulator.calls.add(record);
     emulator.log.say(format_args!(
@@ -151,9 +152,11 @@ async fn run(emulator: Arc<Emulator>, seq: u64, steps: Vec<Step>, sink: Option<S
             step.text()
         ));
         if step.is_final() {
+            emulator.calls.finish(seq);
             return;
         }
     }
+    emulator.calls.finish(seq);
     emulator.log.say(format_args!(
         "call #{seq}: no final result, and none will come"
     ));

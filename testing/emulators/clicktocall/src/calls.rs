@@ -33,6 +33,9 @@ pub struct CallRecord {
     /// The final result's code once there is one (it may never come).
     #[serde(rename = "final")]
     pub final_code: Option<u16>,
+    /// True once the emulator will add nothing more: after the final result, or at the end of
+    /// a path that never sends one. Lets a test wait for "never" without a clock.
+    pub finished: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -90,6 +93,13 @@ impl CallLog {
             if step.is_final() {
                 call.final_code = Some(step.code);
             }
+        }
+    }
+
+    /// Marks call `seq` as having no more results to come.
+    pub fn finish(&self, seq: u64) {
+        if let Some(call) = self.lock().calls.iter_mut().find(|c| c.seq == seq) {
+            call.finished = true;
         }
     }
 
