@@ -124,7 +124,7 @@ fn associated_data(key_id: &str, login: &str) -> Vec<u8> {
     format!("{VERSION}\0{key_id}\0{}", login.to_lowercase()).into_bytes()
 }
 
-fn check_login(login: &str) -> Result<()> {
+pub(super) fn check_login(login: &str) -> Result<()> {
     if login.is_empty() {
         return Err(Error::new(
             ErrorKind::Credential,
