@@ -155,9 +155,8 @@ fn exchange(
     prepare: impl FnOnce(&reqwest::Client) -> reqwest::RequestBuilder,
 ) -> Result<Answer> {
     let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
-    let request = prepare(transport.client())
-        .header(AUTHORIZATION, authorization(user, password))
-        .timeout(settings.timeout);
+    let request =
+        with_credentials(prepare(transport.client()), user, password).timeout(settings.timeout);
     transport
         .block_on(async {
             let response = request.send().await?;
@@ -184,6 +183,15 @@ fn exchange(
             })
         })
         .map_err(|err| unreachable(&err, settings, server))
+}
+
+/// The request with `user`'s credentials in a pre-emptive Basic `Authorization` header.
+fn with_credentials(
+    request: reqwest::RequestBuilder,
+    user: &str,
+    password: &Secret,
+) -> reqwest::RequestBuilder {
+    request.header(AUTHORIZATION, authorization(user, password))
 }
 
 /// The `Authorization: Basic` value for `user` and `password`, marked sensitive (so that neither
@@ -467,23 +475,26 @@ mod tests {
 
     #[test]
     fn the_authorization_header_left_in_memory_after_a_request_is_wiped() {
-        // The request as `exchange` builds it; the header it carries must be the one buffer that
-        // is wiped, not a copy of it that would be freed as it is.
+        // The request as `exchange` builds it. Its header must be the one buffer that is wiped,
+        // not a copy of it that would be freed as it is.
         let transport = transport::client(None, Duration::from_secs(1)).unwrap();
-        let client = transport.client();
-        let header = authorization("206", &Secret::from("4711"));
+        let pin = Secret::from("4711");
         let before = WIPED.with(Cell::get);
-        let request = client
-            .put("https://sipx.example.com/sipxconfig/rest/call/207")
-            .header(AUTHORIZATION, header.clone())
-            .build()
-            .unwrap();
+        let put = transport
+            .client()
+            .put("https://sipx.example.com/sipxconfig/rest/call/207");
+        let request = with_credentials(put, "206", &pin).build().unwrap();
         let sent = request.headers().get(AUTHORIZATION).unwrap();
-        assert_eq!(sent.as_bytes().as_ptr(), header.as_bytes().as_ptr(), "shared, not copied");
         assert!(sent.is_sensitive());
-        drop(header);
-        assert_eq!(WIPED.with(Cell::get), before, "still in use by the request");
+        assert_eq!(sent.to_str().unwrap(), "Basic MjA2OjQ3MTE=");
+        let clone = request.try_clone().unwrap();
         drop(request);
-        assert_eq!(WIPED.with(Cell::get), before + 1, "wiped once the request is gone");
+        assert_eq!(WIPED.with(Cell::get), before, "still in use by a copy of the request");
+        drop(clone);
+        assert_eq!(
+            WIPED.with(Cell::get),
+            before + 1,
+            "wiped once the last copy of the request is gone"
+        );
     }
 }
