@@ -158,7 +158,8 @@ fn credential_dir(settings: &Settings) -> String {
     match &settings.credential_dir {
         Some(folder) => folder.display().to_string(),
         None if settings.credentials == CredentialSource::Stored => {
-            "(not set: PINs cannot be stored; set it for click2dial.credentials = stored)".to_owned()
+            "(not set: PINs cannot be stored; set it for click2dial.credentials = stored)"
+                .to_owned()
         }
         None => "(not set: not needed for these credentials)".to_owned(),
     }

@@ -262,7 +262,15 @@ mod tests {
     #[test]
     fn a_password_with_url_delimiters_in_it_is_never_shown() {
         for password in [
-            "pa/ss", "pa#ss", "pa?ss", "p@ss", "a/b#c?d@e", "12/34", "12#34", "12?34", "x/#?y",
+            "pa/ss",
+            "pa#ss",
+            "pa?ss",
+            "p@ss",
+            "a/b#c?d@e",
+            "12/34",
+            "12#34",
+            "12?34",
+            "x/#?y",
         ] {
             let server = format!("https://206:{password}@sipx.example.com:8443");
             let shown = without_userinfo(&server);
@@ -274,7 +282,10 @@ mod tests {
             let message = refusal(&format!("206:{password}@sipx.example.com"), false);
             assert!(!message.contains(password), "{password}: {message}");
         }
-        assert_eq!(without_userinfo("https://sipx.example.com"), "https://sipx.example.com");
+        assert_eq!(
+            without_userinfo("https://sipx.example.com"),
+            "https://sipx.example.com"
+        );
     }
 
     #[test]

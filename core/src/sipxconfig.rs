@@ -469,7 +469,10 @@ mod tests {
         let header = authorization("206", &Secret::from("S3cr3t:PIN ä"));
         assert!(header.is_sensitive());
         let encoded = header.to_str().unwrap().strip_prefix("Basic ").unwrap();
-        assert_eq!(STANDARD.decode(encoded).unwrap(), "206:S3cr3t:PIN ä".as_bytes());
+        assert_eq!(
+            STANDARD.decode(encoded).unwrap(),
+            "206:S3cr3t:PIN ä".as_bytes()
+        );
         assert!(!format!("{header:?}").contains(encoded), "{header:?}");
     }
 
@@ -489,7 +492,11 @@ mod tests {
         assert_eq!(sent.to_str().unwrap(), "Basic MjA2OjQ3MTE=");
         let clone = request.try_clone().unwrap();
         drop(request);
-        assert_eq!(WIPED.with(Cell::get), before, "still in use by a copy of the request");
+        assert_eq!(
+            WIPED.with(Cell::get),
+            before,
+            "still in use by a copy of the request"
+        );
         drop(clone);
         assert_eq!(
             WIPED.with(Cell::get),

@@ -92,10 +92,7 @@ pub fn nothing_stored(login: &str) -> Error {
 
 /// The file of `login`: the hash of the login with only ASCII folded to lower case.
 fn file_of(folder: &Path, login: &str) -> PathBuf {
-    let digest = ring::digest::digest(
-        &ring::digest::SHA256,
-        login.to_ascii_lowercase().as_bytes(),
-    );
+    let digest = ring::digest::digest(&ring::digest::SHA256, login.to_ascii_lowercase().as_bytes());
     let name: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
     folder.join(format!("{name}.pin"))
 }
@@ -146,9 +143,7 @@ fn check_private_folder(folder: &Path) -> Result<()> {
     if mode & 0o077 != 0 {
         return Err(unusable_folder(
             folder,
-            &format!(
-                "other users of this machine can reach it (mode {mode:04o}): chmod 0700"
-            ),
+            &format!("other users of this machine can reach it (mode {mode:04o}): chmod 0700"),
         ));
     }
     Ok(())
@@ -330,7 +325,10 @@ mod tests {
         let stored = files(&site.folder);
         assert_eq!(stored.len(), 1, "one file, no temporary left: {stored:?}");
         let text = fs::read_to_string(&stored[0]).unwrap();
-        assert!(text.starts_with("c2d1.") && !text.contains("4711"), "{text}");
+        assert!(
+            text.starts_with("c2d1.") && !text.contains("4711"),
+            "{text}"
+        );
         assert!(!stored[0].to_string_lossy().contains("alice"));
         let mode = fs::metadata(&stored[0]).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
@@ -369,7 +367,11 @@ mod tests {
         let site = site();
         let s = &site.settings;
         store(s, "alice", &pin("1234")).unwrap();
-        fs::copy(file_of(&site.folder, "alice"), file_of(&site.folder, "mallory")).unwrap();
+        fs::copy(
+            file_of(&site.folder, "alice"),
+            file_of(&site.folder, "mallory"),
+        )
+        .unwrap();
         let err = load(s, "mallory").unwrap_err();
         assert_eq!(err.kind(), ErrorKind::Credential);
         assert!(!err.message().contains("1234"));
@@ -388,7 +390,11 @@ mod tests {
             load(&s, "alice").unwrap_err(),
         ] {
             assert_eq!(err.kind(), ErrorKind::Configuration);
-            assert!(err.message().contains("click2dial.credential_dir is not set"), "{err}");
+            assert!(
+                err.message()
+                    .contains("click2dial.credential_dir is not set"),
+                "{err}"
+            );
         }
     }
 
@@ -428,8 +434,14 @@ mod tests {
         assert!(has(s, "alice").is_err());
         // Storing replaces the link itself; the file it pointed at is untouched.
         store(s, "alice", &pin("2222")).unwrap();
-        assert_eq!(fs::read_to_string(&victim).unwrap(), "the web server's own file\n");
-        assert!(!fs::symlink_metadata(&alice).unwrap().file_type().is_symlink());
+        assert_eq!(
+            fs::read_to_string(&victim).unwrap(),
+            "the web server's own file\n"
+        );
+        assert!(!fs::symlink_metadata(&alice)
+            .unwrap()
+            .file_type()
+            .is_symlink());
         assert_eq!(load(s, "alice").unwrap().unwrap().expose(), "2222");
         // Forgetting a planted link removes the link, not its target.
         fs::remove_file(&alice).unwrap();
@@ -444,12 +456,18 @@ mod tests {
         let s = &site.settings;
         store(s, "bob", &pin("1111")).unwrap();
         fs::create_dir(file_of(&site.folder, "alice")).unwrap();
-        assert!(load(s, "alice").unwrap_err().message().contains("not a regular file"));
+        assert!(load(s, "alice")
+            .unwrap_err()
+            .message()
+            .contains("not a regular file"));
         let carol = file_of(&site.folder, "carol");
         let name = std::ffi::CString::new(carol.to_string_lossy().as_bytes()).unwrap();
         // SAFETY: a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-        assert!(load(s, "carol").unwrap_err().message().contains("not a regular file"));
+        assert!(load(s, "carol")
+            .unwrap_err()
+            .message()
+            .contains("not a regular file"));
         let dave = file_of(&site.folder, "dave");
         fs::write(&dave, "c2d1.".repeat(2000)).unwrap();
         let err = load(s, "dave").unwrap_err();
