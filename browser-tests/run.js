@@ -180,7 +180,9 @@ function leaveOldToken(user, pin) {
   assert.ok(token.startsWith('c2d1.'), token);
   const folder = path.join(STORED_RUN, 'state', 'settings');
   fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(folder, `${encodeURIComponent(user)}.json`), JSON.stringify({ 'zarafa/v1/plugins/click2dial/pin_token': token }));
+  // The host keeps one tree nested by the path, as WebAccess' Settings does.
+  const tree = { zarafa: { v1: { plugins: { click2dial: { pin_token: token } } } } };
+  fs.writeFileSync(path.join(folder, `${encodeURIComponent(user)}.json`), JSON.stringify(tree));
   return token;
 }
 const settingsTree = (user) => {

@@ -20,7 +20,7 @@ plugin_login('alice', 'login-password');
 function settings_tree(): string
 {
     $file = HOST_STATE_DIR . '/settings/alice.json';
-    return json_encode((new Settings('alice'))->values) . (is_file($file) ? file_get_contents($file) : '');
+    return (new Settings('alice'))->getJavaScript() . (is_file($file) ? file_get_contents($file) : '');
 }
 function holds_pin_or_token(string $text, string $pin): string
 {
