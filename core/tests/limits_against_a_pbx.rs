@@ -299,3 +299,27 @@ fn reading_the_calls_in_progress_leaves_no_record_behind() {
     }
     assert_eq!(std::fs::read_dir(state.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn with_a_dial_plan_every_spelling_that_dials_the_same_string_rings_once() {
+    let pbx = Pbx::start(Answers::Accepted);
+    let state = state_dir();
+    let plan = directory("region = \"DE\"\noutside_line = \"0\"\ninternal = '^[2-9][0-9]{2}$'\n");
+    let settings = Settings {
+        rate_limit: 0,
+        dialplan: Some(plan.path().to_owned()),
+        ..settings(pbx.port, state.path())
+    };
+    let first = make_call(&settings, "+49 30 1234567", "206", Some(&pin("0000"))).unwrap();
+    for spelling in [
+        "030 1234567",
+        "+49 (30) 123 45 67",
+        "0049 30 1234567",
+        "tel:+49-30-1234567",
+    ] {
+        let kind = call_kind(&settings, spelling, "206");
+        assert!(is_rate_limited(kind), "{spelling:?}: {kind:?}");
+    }
+    assert_eq!(first.dialed.as_str(), "00301234567");
+    assert_eq!(pbx.requests(), 1);
+}
