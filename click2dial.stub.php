@@ -40,7 +40,9 @@ namespace Click2Dial {
      * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)
      * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode())
      * @throws PbxUnreachableException DNS, connection, TLS or a time-out
-     * @throws RateLimitedException too many calls a minute, or the same number again at once
+     * @throws RateLimitedException too many calls a minute, the same number (however spelled)
+     *   again at once, or too many failed sign-ins of the PBX account (getCode(): seconds to
+     *   wait); nothing was sent
      */
     function makeCall(string $toNumber, string $fromUser, #[\SensitiveParameter] ?string $password = null): array {}
 
@@ -48,7 +50,9 @@ namespace Click2Dial {
      * The calls in progress of $fromUser's phone, from sipXconfig's
      * /sipxconfig/rest/my/activecdrs, read with the same server, user, password, TLS and
      * time-outs as makeCall() (a null $password is found as makeCall() finds it). Reading places
-     * nothing and is not counted by the call limits.
+     * nothing and is not counted by the call limits, but it carries the PIN: a failed sign-in
+     * counts against the same failure budget as makeCall()'s (click2dial.failed_logins), and
+     * while its back-off runs, reading is refused before anything is sent.
      *
      * While a call placed by makeCall() rings the user's phone, it shows as a call from the
      * user to the user; once picked up, as a call from the user to the dialed number.
@@ -64,6 +68,8 @@ namespace Click2Dial {
      * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode()), or
      *   an answer that is not a list of calls (getCode(): its status)
      * @throws PbxUnreachableException DNS, connection, TLS or a time-out
+     * @throws RateLimitedException too many failed sign-ins of the PBX account (getCode():
+     *   seconds to wait); nothing was sent
      */
     function activeCalls(string $fromUser, #[\SensitiveParameter] ?string $password = null): array {}
 

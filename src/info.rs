@@ -107,7 +107,7 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
     ]
 }
 
-/// The per-user limits (click2dial.rate_limit, duplicate_window_ms, state_dir).
+/// The per-account limits (click2dial.rate_limit, duplicate_window_ms, failed_logins, state_dir).
 fn call_limits(settings: &Settings) -> String {
     let rate = match settings.rate_limit {
         0 => "no limit a minute".to_owned(),
@@ -121,7 +121,13 @@ fn call_limits(settings: &Settings) -> String {
         Some(folder) => folder.display().to_string(),
         None => "a private folder in the system's temporary folder".to_owned(),
     };
-    format!("{rate}, {duplicate} (kept in {state})")
+    let failures = match settings.failed_logins {
+        0 => "failed sign-ins not limited (PINs open to guessing)".to_owned(),
+        free => format!(
+            "after {free} failed sign-ins in a row each request waits, 1 s doubling to 15 min"
+        ),
+    };
+    format!("{rate}, {duplicate}, {failures} (kept in {state})")
 }
 
 /// A file setting: its path with what it holds, what not setting it means, or its problem.

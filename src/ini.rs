@@ -4,7 +4,7 @@
 //! the extension at another server or CA and collect its users' PINs; the time-outs may be
 //! changed per script with `ini_set()`.
 //!
-//! Reading all the values into a [`Settings`] took longer than a directory lookup, and the
+//! Reading all fifteen values into a [`Settings`] took longer than a directory lookup, and the
 //! functions ran it on every call (docs/benchmarks.md). So the [`Settings`] are kept, and rebuilt
 //! only after a value changed. Every entry has a change handler ([`note_change`]), which the
 //! engine calls whenever it changes a value: at start-up, for `ini_set()`, `ini_restore()`,
@@ -37,8 +37,9 @@ pub const RATE_LIMIT: &CStr = c"click2dial.rate_limit";
 pub const DUPLICATE_WINDOW_MS: &CStr = c"click2dial.duplicate_window_ms";
 pub const STATE_DIR: &CStr = c"click2dial.state_dir";
 pub const CREDENTIAL_DIR: &CStr = c"click2dial.credential_dir";
+pub const FAILED_LOGINS: &CStr = c"click2dial.failed_logins";
 
-pub static ENTRIES: IniEntryDefs<14> = IniEntryDefs::new([
+pub static ENTRIES: IniEntryDefs<15> = IniEntryDefs::new([
     entry(SERVER, c"", IniEntryPermission::System),
     entry(CA_FILE, c"", IniEntryPermission::System),
     entry(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
@@ -52,6 +53,7 @@ pub static ENTRIES: IniEntryDefs<14> = IniEntryDefs::new([
     entry(DUPLICATE_WINDOW_MS, c"5000", IniEntryPermission::System),
     entry(STATE_DIR, c"", IniEntryPermission::System),
     entry(CREDENTIAL_DIR, c"", IniEntryPermission::System),
+    entry(FAILED_LOGINS, c"5", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -164,6 +166,11 @@ fn read() -> Result<Settings> {
             "milliseconds (0 turns it off)",
         )?),
         state_dir: path(STATE_DIR),
+        failed_logins: number(
+            FAILED_LOGINS,
+            0..=1000,
+            "failed sign-ins (0 turns the budget off, leaving PINs open to guessing)",
+        )? as u32,
     })
 }
 

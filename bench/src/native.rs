@@ -66,6 +66,7 @@ pub fn run_core(url: &str, ca: &str, user: &str, pin: &str, calls: usize, out: &
         ca_file: Some(ca.into()),
         rate_limit: 0,
         duplicate_window: Duration::ZERO,
+        failed_logins: 0,
         ..Settings::default()
     };
     let pin = Secret::from(pin);

@@ -2,7 +2,9 @@
 //!
 //! Everything that can be checked locally is checked before a request is sent: the server
 //! setting, the number, the user and the password. A refused number never reaches the PBX. Then
-//! the user's call limits admit the call (see `ratelimit`), and only then is it sent.
+//! the limits of the PBX account that pays admit the request (see `ratelimit`), only then is it
+//! sent, and what came of it is booked against the same limits. Reading the calls in progress
+//! goes through the same failure budget: it carries the PIN just as a call does.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -15,7 +17,7 @@ use crate::dialplan::normalize_number;
 use crate::directory::Directory;
 use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
-use crate::ratelimit;
+use crate::ratelimit::{self, Attempt};
 use crate::secret::Secret;
 use crate::settings::{ServerUrl, Settings};
 use crate::sipxconfig;
@@ -97,15 +99,10 @@ pub fn make_call(
     let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
     let password =
         credentials::password_for(settings, login, password, phone.credential.as_deref())?;
-    let admission = ratelimit::admit(settings, login, dialed.as_str())?;
-    let accepted =
-        match sipxconfig::place_call(settings, &server, &phone.sipx_user, &password, &dialed) {
-            Ok(accepted) => accepted,
-            Err(err) => {
-                admission.failed();
-                return Err(err);
-            }
-        };
+    let admission = ratelimit::admit(settings, &phone.sipx_user, Attempt::Call(&dialed))?;
+    let sent = sipxconfig::place_call(settings, &server, &phone.sipx_user, &password, &dialed);
+    admission.settle(&sent);
+    let accepted = sent?;
     Ok(PlacedCall {
         sipx_user: phone.sipx_user,
         user_extension: phone.extension,
@@ -119,7 +116,9 @@ pub fn make_call(
 }
 
 /// The calls in progress of `login`'s phone, read with the same server, user and password as
-/// [`make_call`] uses. Not limited like calls: reading places nothing.
+/// [`make_call`] uses. Reading places nothing, so the call limits do not count it, but it is a
+/// guess at the PIN like any request: a failed sign-in counts against the account's failure
+/// budget, and is refused while its back-off runs, just as a call is.
 pub fn active_calls(
     settings: &Settings,
     login: &str,
@@ -129,7 +128,10 @@ pub fn active_calls(
     let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
     let password =
         credentials::password_for(settings, login, password, phone.credential.as_deref())?;
-    sipxconfig::active_calls(settings, &server, &phone.sipx_user, &password)
+    let admission = ratelimit::admit(settings, &phone.sipx_user, Attempt::ReadCalls)?;
+    let answer = sipxconfig::active_calls(settings, &server, &phone.sipx_user, &password);
+    admission.settle(&answer);
+    answer
 }
 
 fn unknown_user(settings: &Settings, login: &str) -> Error {
@@ -193,6 +195,26 @@ mod tests {
             ("207", "bsmith")
         );
         assert_eq!(phone_of(&settings, "carol").unwrap(), None);
+    }
+
+    #[test]
+    fn a_lookalike_login_is_unknown_not_the_user_it_resembles() {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        file.write_all(b"login,extension\nkim,206\nadmin,207\n")
+            .unwrap();
+        let settings = Settings {
+            server: "https://localhost:9".into(),
+            directory: Some(file.path().to_owned()),
+            ..Settings::default()
+        };
+        for login in ["\u{212a}im", "\u{ff41}dmin", "\u{ff21}DMIN"] {
+            assert_eq!(phone_of(&settings, login).unwrap(), None, "{login:?}");
+            assert_eq!(
+                call_error(&settings, "208", login, Some("0000")).kind(),
+                ErrorKind::UnknownUser,
+                "{login:?}"
+            );
+        }
     }
 
     fn call_error(settings: &Settings, to: &str, login: &str, password: Option<&str>) -> Error {

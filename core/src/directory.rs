@@ -10,7 +10,8 @@
 //! ```
 //!
 //! `sipx_user` (the sipXecs user name to authenticate as) is optional and defaults to the
-//! extension; a `credential` column may hold a sealed PBX PIN. Logins match case-insensitively.
+//! extension; a `credential` column may hold a sealed PBX PIN. Logins match without regard to
+//! case, but a character outside ASCII never matches one inside it (see [`login_key`]).
 //! Every mistake is reported with the file and line, so the administrator can fix it at once.
 
 use std::borrow::Cow;
@@ -94,7 +95,7 @@ impl Directory {
             let entry = columns
                 .entry(&record)
                 .map_err(|why| Error::configuration(format!("{}: {why}", at(line))))?;
-            match by_login.entry(entry.login.to_lowercase()) {
+            match by_login.entry(login_key(&entry.login).into_owned()) {
                 MapEntry::Occupied(slot) => {
                     let first = slot.get().line;
                     return Err(Error::configuration(format!(
@@ -118,19 +119,11 @@ impl Directory {
         Ok(Directory { by_login })
     }
 
-    /// The entry of `login`, matched without regard to case.
+    /// The entry of `login`, matched without regard to case (see [`login_key`]).
     pub fn lookup(&self, login: &str) -> Option<&DirectoryEntry> {
-        let needs_lowering = if login.is_ascii() {
-            login.bytes().any(|b| b.is_ascii_uppercase())
-        } else {
-            login.chars().any(char::is_uppercase)
-        };
-        let listed = if needs_lowering {
-            self.by_login.get(&login.to_lowercase())
-        } else {
-            self.by_login.get(login)
-        };
-        listed.map(|listed| &listed.entry)
+        self.by_login
+            .get(login_key(login).as_ref())
+            .map(|listed| &listed.entry)
     }
 
     /// How many users the directory lists.
@@ -228,6 +221,45 @@ impl Columns {
     }
 }
 
+/// The form of a login the directory is searched by: each character in lower case, except that
+/// a character outside ASCII whose lower case is or holds an ASCII letter is left as it is.
+///
+/// Unicode's case mapping takes the Kelvin sign `K` (U+212A) to `k` and `İ` (U+0130) to `i` with
+/// a combining dot, so folding with it would let a login that the groupware holds as an account
+/// of its own (`\u{212a}im`) reach the entry of another (`kim`), and take over that user's phone
+/// and PIN budget. Characters outside ASCII still match each other without regard to case
+/// (`Émile`, `émile`); full-width letters are other characters than ASCII ones and stay apart
+/// (no compatibility normalisation).
+pub(crate) fn login_key(login: &str) -> Cow<'_, str> {
+    let needs_folding = if login.is_ascii() {
+        login.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        login.chars().any(|c| fold(c).is_some())
+    };
+    if !needs_folding {
+        return Cow::Borrowed(login);
+    }
+    let mut key = String::with_capacity(login.len());
+    for c in login.chars() {
+        match fold(c) {
+            Some(lower) => key.extend(lower),
+            None => key.push(c),
+        }
+    }
+    Cow::Owned(key)
+}
+
+/// The lower case `c` is matched as, or `None` when it is matched as it is.
+fn fold(c: char) -> Option<std::char::ToLowercase> {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase().then(|| c.to_lowercase());
+    }
+    let lower = c.to_lowercase();
+    let changes = lower.clone().ne(std::iter::once(c));
+    let stays_outside_ascii = lower.clone().all(|l| !l.is_ascii());
+    (changes && stays_outside_ascii).then_some(lower)
+}
+
 /// The file with each comment or blank line turned into an empty record. csv skips comment and
 /// blank lines without counting them, which would make every later line number wrong; an empty
 /// record is counted, and skipped by the parser.
@@ -302,6 +334,38 @@ mod tests {
         assert_eq!(directory.lookup("émile").unwrap().extension, "208");
         assert_eq!(directory.lookup("ÉMILE").unwrap().extension, "208");
         assert!(directory.lookup("carol").is_none());
+    }
+
+    #[test]
+    fn a_kelvin_sign_or_full_width_letter_does_not_reach_an_ascii_login() {
+        let directory = parse("login,extension\nkim,206\nadmin,207\nistanbul,208\n").unwrap();
+        for lookalike in [
+            "\u{212a}im",     // Kelvin sign, lower case 'k'
+            "\u{212a}IM",     // the same, with the rest in upper case
+            "\u{ff41}dmin",   // full-width 'a'
+            "\u{ff21}DMIN",   // full-width 'A'
+            "\u{130}stanbul", // 'İ', lower case "i" + U+0307
+            "\u{1d5ba}dmin",  // mathematical sans-serif 'a'
+            "kim\u{200b}",    // a zero-width space after it
+        ] {
+            assert!(
+                directory.lookup(lookalike).is_none(),
+                "{lookalike:?} reached {:?}",
+                directory.lookup(lookalike)
+            );
+        }
+        assert_eq!(directory.lookup("KIM").unwrap().extension, "206");
+        assert_eq!(directory.lookup("Admin").unwrap().extension, "207");
+    }
+
+    #[test]
+    fn a_kelvin_sign_login_is_an_account_of_its_own() {
+        // The groupware may hold both: the directory lists them as two users, not as a duplicate.
+        let directory = parse("login,extension\nkim,206\n\u{212a}im,209\n").unwrap();
+        assert_eq!(directory.len(), 2);
+        assert_eq!(directory.lookup("Kim").unwrap().extension, "206");
+        assert_eq!(directory.lookup("\u{212a}im").unwrap().extension, "209");
+        assert_eq!(directory.lookup("\u{212a}IM").unwrap().extension, "209");
     }
 
     #[test]

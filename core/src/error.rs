@@ -47,6 +47,7 @@ pub enum ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    unsent: bool,
 }
 
 impl Error {
@@ -55,7 +56,23 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            unsent: false,
         }
+    }
+
+    /// Marks a failure that is known to have happened before any byte of the request reached
+    /// sipXconfig: the name lookup, the connection or the TLS handshake failed.
+    pub(crate) fn unsent(mut self) -> Error {
+        self.unsent = true;
+        self
+    }
+
+    /// True when the request is known not to have reached sipXconfig (see [`Error::unsent`]). A
+    /// [`ErrorKind::PbxUnreachable`] without it may have: a time-out or a broken connection after
+    /// the request was written says nothing about whether sipXconfig acted on it, so a call may
+    /// be ringing the phone all the same.
+    pub fn is_unsent(&self) -> bool {
+        self.unsent
     }
 
     pub(crate) fn configuration(message: impl Into<String>) -> Error {

@@ -77,6 +77,50 @@ impl DialString {
     pub fn path_segment(&self) -> String {
         utf8_percent_encode(&self.0, PATH_SEGMENT).to_string()
     }
+
+    /// The form every spelling of one number shares, which the duplicate window compares
+    /// (`ratelimit`): letters as the keypad digits they stand for (`1800FLOWERS` and
+    /// `1800flowers` are `18003569377`), `+`, `*` and the digits kept, and the rest dropped,
+    /// from a `;` on (`;user=phone`, `;ext=12`: the same phone rings) and the marks sipXconfig
+    /// lets through but that dial nothing (`_ ! ~ ' & = $ , ?`).
+    ///
+    /// Formatting is gone already ([`DialString::clean`]); a dial plan's dial string is digits
+    /// and comes out as it is. The key may only ever be coarser than the number: two different
+    /// numbers that share it are refused as a double click for a few seconds, which is harmless,
+    /// while one number with two keys would ring twice. So `+` and a written-out international
+    /// prefix stay apart: without a dial plan, which prefix that is (`00`, `011`) is unknown.
+    ///
+    /// ```
+    /// use click2dial_core::DialString;
+    /// let key = |n| DialString::clean(n).unwrap().canonical();
+    /// assert_eq!(key("+1 800 FLOWERS"), key("+1 (800) 356-9377;user=phone"));
+    /// assert_ne!(key("+18003569377"), key("0018003569377"));
+    /// ```
+    pub fn canonical(&self) -> String {
+        let number = self.0.split(';').next().unwrap_or_default();
+        number
+            .chars()
+            .filter_map(|c| match c {
+                '0'..='9' | '+' | '*' => Some(c),
+                c if c.is_ascii_alphabetic() => Some(keypad_digit(c)),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// The digit a letter is on, on a phone's keypad (ITU-T E.161).
+fn keypad_digit(letter: char) -> char {
+    match letter.to_ascii_uppercase() {
+        'A'..='C' => '2',
+        'D'..='F' => '3',
+        'G'..='I' => '4',
+        'J'..='L' => '5',
+        'M'..='O' => '6',
+        'P'..='S' => '7',
+        'T'..='V' => '8',
+        _ => '9',
+    }
 }
 
 /// Why [`DialString::cleaned`] refused an input, before it is put into words.
@@ -237,6 +281,36 @@ mod tests {
         assert!(!err.message().contains('\r'));
         refusal("207\0");
         refusal("20\t7");
+    }
+
+    #[test]
+    fn ten_spellings_of_one_number_share_one_canonical_form() {
+        let spellings = [
+            "+1 800 FLOWERS",
+            "+1 800 flowers",
+            "+1-800-356-9377",
+            "+1 (800) 356 9377",
+            "+1.800.356.9377",
+            "+1/800/FLOWERS",
+            "+1 800 356 9377;user=phone",
+            "+1800FLOWERS;ext=12",
+            "+1 800 3569377,",
+            "+1\u{a0}800\u{2011}FLOWERS",
+        ];
+        let keys: Vec<String> = spellings
+            .iter()
+            .map(|s| DialString::clean(s).unwrap().canonical())
+            .collect();
+        assert!(keys.iter().all(|k| k == "+18003569377"), "{keys:?}");
+    }
+
+    #[test]
+    fn different_numbers_keep_different_canonical_forms() {
+        let key = |n: &str| DialString::clean(n).unwrap().canonical();
+        assert_ne!(key("*97"), key("97"));
+        assert_ne!(key("+4953319390"), key("004953319390"));
+        assert_ne!(key("207"), key("208"));
+        assert_eq!(key("9986406999"), "9986406999");
     }
 
     #[test]

@@ -49,12 +49,17 @@ pub struct Settings {
     /// `click2dial.state_dir`: where the limits shared by all workers are kept; `None` is a
     /// folder of this user's own in the system's temporary folder.
     pub state_dir: Option<PathBuf>,
+    /// `click2dial.failed_logins`: failed sign-ins (401, 403) a PBX account may have in a row
+    /// before each further request must wait (`ratelimit`); zero turns the budget off.
+    pub failed_logins: u32,
 }
 
 /// Default for `click2dial.rate_limit`.
 pub const DEFAULT_RATE_LIMIT: u32 = 6;
 /// Default for `click2dial.duplicate_window_ms`.
 pub const DEFAULT_DUPLICATE_WINDOW: Duration = Duration::from_millis(5000);
+/// Default for `click2dial.failed_logins`.
+pub const DEFAULT_FAILED_LOGINS: u32 = 5;
 
 /// Where a user's PBX password comes from (`click2dial.credentials`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -108,6 +113,7 @@ impl Default for Settings {
             rate_limit: DEFAULT_RATE_LIMIT,
             duplicate_window: DEFAULT_DUPLICATE_WINDOW,
             state_dir: None,
+            failed_logins: DEFAULT_FAILED_LOGINS,
         }
     }
 }

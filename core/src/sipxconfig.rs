@@ -182,7 +182,17 @@ fn exchange(
                 body,
             })
         })
-        .map_err(|err| unreachable(&err, settings, server))
+        .map_err(|err| {
+            let error = unreachable(&err, settings, server);
+            // reqwest reports the name lookup, the TCP connection and the TLS handshake as
+            // connect errors, before a byte of the request is written; anything later (a
+            // time-out waiting for the answer, a reset) may have reached sipXconfig.
+            if err.is_connect() || err.is_builder() {
+                error.unsent()
+            } else {
+                error
+            }
+        })
 }
 
 /// The request with `user`'s credentials in a pre-emptive Basic `Authorization` header.

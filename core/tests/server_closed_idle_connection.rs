@@ -47,6 +47,7 @@ fn the_next_call_after_the_server_closed_the_idle_connection_goes_through() {
         allow_http: true,
         rate_limit: 0,
         duplicate_window: Duration::ZERO,
+        failed_logins: 0,
         ..Settings::default()
     };
     let pin = Secret::from("0000");

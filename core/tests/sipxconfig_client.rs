@@ -52,6 +52,8 @@ impl CannedServer {
             // These tests call the same numbers again and again, which the limits would refuse.
             rate_limit: 0,
             duplicate_window: Duration::ZERO,
+            // Nor should their wrong PINs count in the state folder every checkout shares.
+            failed_logins: 0,
             ..Settings::default()
         }
     }
@@ -267,6 +269,7 @@ fn a_connection_closed_without_an_answer_is_unreachable() {
         allow_http: true,
         rate_limit: 0,
         duplicate_window: Duration::ZERO,
+        failed_logins: 0,
         ..Settings::default()
     };
     let err = make_call(&settings, "207", "206", Some(&Secret::from("0000"))).unwrap_err();

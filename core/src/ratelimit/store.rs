@@ -1,0 +1,353 @@
+//! The record files: one per PBX account in the state folder, read and rewritten under an
+//! exclusive `flock` that every PHP worker of the host shares.
+//!
+//! Another account on the machine must not be able to reset someone's limits, deny their calls
+//! or have the web server overwrite a file of its choosing. So the folder, the administrator's
+//! `click2dial.state_dir` as much as the default one, must be a real folder (not a link) owned
+//! by the effective user that nobody else can write to, and it is opened once per request and
+//! used through its descriptor from then on. Records are opened relative to it without
+//! following links, must be regular files of the effective user with one name, and are read up
+//! to [`MAX_RECORD_BYTES`].
+//!
+//! A record that holds nothing any more is removed while its lock is held; a worker that was
+//! waiting for that lock then finds its file gone (no links left) and opens the path again. So
+//! nothing stays behind while the limits are off, and a file created for a new account sweeps
+//! a few stale ones (see [`Folder::sweep`]), which keeps the folder about as large as the number
+//! of accounts active within the longest window.
+
+use std::ffi::CString;
+use std::fs::{DirBuilder, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use super::decide::{prune, Limits, Record};
+use crate::error::{Error, Result};
+use crate::settings::Settings;
+
+/// The most a record file may hold; a larger one is refused, not read. A record is a few lines
+/// (at most [`super::decide::MAX_KEPT_CALLS`] of about 16 bytes for the limit a minute).
+pub const MAX_RECORD_BYTES: u64 = 256 * 1024;
+
+/// How many stale records one new record's sweep may look at, and so the most work it adds.
+const SWEEP_LOOKS: usize = 16;
+
+/// How often a record is opened again when it was removed while this worker waited for it.
+const REOPENS: usize = 8;
+
+/// The state folder, open.
+pub struct Folder {
+    dir: File,
+    path: PathBuf,
+}
+
+impl Folder {
+    /// Opens the folder the settings name (made first if it is the default one) and checks it.
+    pub fn open(settings: &Settings) -> Result<Folder> {
+        let path = match &settings.state_dir {
+            Some(path) => path.clone(),
+            None => make_default_folder()?,
+        };
+        let dir = OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
+            .open(&path)
+            .map_err(|err| match err.raw_os_error() {
+                // With O_DIRECTORY, Linux answers a link with ENOTDIR rather than ELOOP.
+                Some(libc::ELOOP | libc::ENOTDIR) if is_symlink(&path) => {
+                    not_private(&path, "it is a symbolic link")
+                }
+                Some(libc::ENOTDIR) => not_private(&path, "it is not a folder"),
+                _ => unusable(&path, &err),
+            })?;
+        let metadata = dir.metadata().map_err(|err| unusable(&path, &err))?;
+        let uid = effective_uid();
+        if metadata.uid() != uid {
+            return Err(not_private(
+                &path,
+                &format!("it is owned by uid {}, not by uid {uid}", metadata.uid()),
+            ));
+        }
+        if metadata.mode() & 0o022 != 0 {
+            return Err(not_private(
+                &path,
+                &format!(
+                    "other users may write to it (mode {:o})",
+                    metadata.mode() & 0o7777
+                ),
+            ));
+        }
+        Ok(Folder { dir, path })
+    }
+
+    /// Reads the record `name`, lets `change` change it at the time it passes, and writes it
+    /// back (or removes it when it holds nothing), all under its lock. `limits` serve the sweep
+    /// a new record makes.
+    pub fn update<T>(
+        &self,
+        name: &str,
+        limits: &Limits,
+        change: impl FnOnce(&mut Record, u64) -> T,
+    ) -> Result<T> {
+        let (mut file, created) = self.open_locked(name)?;
+        let record_path = self.path.join(name);
+        let text = read_bounded(&mut file, &record_path)?;
+        let mut record = Record::parse(&text);
+        // The time is read under the lock: another worker may have written a later one while
+        // this one waited.
+        let now = now_ms();
+        let answer = change(&mut record, now);
+        if record.is_empty() {
+            self.remove(name)
+                .map_err(|err| unusable(&self.path, &err))?;
+        } else {
+            rewrite(&mut file, &record.render()).map_err(|err| unusable(&self.path, &err))?;
+        }
+        drop(file); // unlocks
+        if created && !record.is_empty() {
+            self.sweep(name, now, limits);
+        }
+        Ok(answer)
+    }
+
+    /// The record file, open, locked and checked; whether it was new.
+    fn open_locked(&self, name: &str) -> Result<(File, bool)> {
+        let record_path = self.path.join(name);
+        for _ in 0..REOPENS {
+            let file = self
+                .open_record(name, true)
+                .map_err(|err| record_problem(&record_path, &err))?;
+            file.lock().map_err(|err| unusable(&self.path, &err))?;
+            let metadata = file.metadata().map_err(|err| unusable(&self.path, &err))?;
+            if metadata.nlink() == 0 {
+                continue; // removed while we waited for the lock: open what is there now
+            }
+            check_record(&record_path, &metadata)?;
+            return Ok((file, metadata.len() == 0));
+        }
+        Err(unusable(
+            &self.path,
+            &io::Error::other(format!(
+                "{name} was removed {REOPENS} times while opening it"
+            )),
+        ))
+    }
+
+    /// Opens `name` in the folder without following a link (and without waiting, should it be
+    /// a FIFO).
+    fn open_record(&self, name: &str, create: bool) -> io::Result<File> {
+        let name = CString::new(name).map_err(io::Error::other)?;
+        let mut flags = libc::O_RDWR | libc::O_NOFOLLOW | libc::O_CLOEXEC | libc::O_NONBLOCK;
+        if create {
+            flags |= libc::O_CREAT;
+        }
+        // SAFETY: the folder's descriptor is open for as long as `self` lives, `name` is a
+        // NUL-terminated string, and the mode is passed as the variadic argument O_CREAT needs.
+        let fd = unsafe {
+            libc::openat(
+                self.dir.as_raw_fd(),
+                name.as_ptr(),
+                flags,
+                0o600 as libc::c_uint,
+            )
+        };
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: openat returned a new descriptor that nothing else owns.
+        Ok(File::from(unsafe { OwnedFd::from_raw_fd(fd) }))
+    }
+
+    fn remove(&self, name: &str) -> io::Result<()> {
+        let name = CString::new(name).map_err(io::Error::other)?;
+        // SAFETY: as in open_record; unlinkat does not keep the pointer.
+        if unsafe { libc::unlinkat(self.dir.as_raw_fd(), name.as_ptr(), 0) } == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
+    /// Removes records that hold nothing any more, of the accounts whose file names share the
+    /// second hex digit of `created` (a new record's name, so each sweep looks at another
+    /// sixteenth of the folder). It looks at no more than [`SWEEP_LOOKS`] files untouched for
+    /// longer than the longest window, and removes one only once it holds its lock and finds
+    /// it empty. A file another worker holds is left for a later sweep. Failures are ignored:
+    /// a sweep only tidies.
+    fn sweep(&self, created: &str, now: u64, limits: &Limits) {
+        let Some(bucket) = created.chars().nth(1) else {
+            return;
+        };
+        let Ok(entries) = std::fs::read_dir(&self.path) else {
+            return;
+        };
+        let stale_before =
+            SystemTime::now() - Duration::from_millis(limits.longest_window_ms().max(1));
+        let candidates = entries
+            .filter_map(|entry| entry.ok())
+            .map(|entry| entry.file_name())
+            .filter_map(|name| name.to_str().map(str::to_owned))
+            .filter(|name| name != created && is_record_name(name))
+            .filter(|name| name.chars().nth(1) == Some(bucket))
+            .take(SWEEP_LOOKS);
+        for name in candidates {
+            let _ = self.remove_if_stale(&name, now, limits, stale_before);
+        }
+    }
+
+    fn remove_if_stale(
+        &self,
+        name: &str,
+        now: u64,
+        limits: &Limits,
+        stale_before: SystemTime,
+    ) -> io::Result<()> {
+        let mut file = self.open_record(name, false)?;
+        let metadata = file.metadata()?;
+        if metadata.modified()? > stale_before {
+            return Ok(());
+        }
+        file.try_lock().map_err(io::Error::other)?;
+        let metadata = file.metadata()?;
+        if metadata.nlink() != 1 || !metadata.file_type().is_file() {
+            return Ok(());
+        }
+        let path = self.path.join(name);
+        let text =
+            read_bounded(&mut file, &path).map_err(|err| io::Error::other(err.to_string()))?;
+        let mut record = Record::parse(&text);
+        prune(&mut record, now, limits);
+        if record.is_empty() {
+            self.remove(name)?;
+        }
+        Ok(())
+    }
+}
+
+/// The name of an account's record: its 64-bit hash in hex.
+pub fn record_name(hash: u64) -> String {
+    format!("{hash:016x}.calls")
+}
+
+fn is_record_name(name: &str) -> bool {
+    name.len() == 22
+        && name.ends_with(".calls")
+        && name[..16].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `click2dial-<uid>` in the system's temporary folder, made private if it is not there yet
+/// (it is then checked like any other).
+fn make_default_folder() -> Result<PathBuf> {
+    let folder = std::env::temp_dir().join(format!("click2dial-{}", effective_uid()));
+    match DirBuilder::new().mode(0o700).create(&folder) {
+        Ok(()) => Ok(folder),
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => Ok(folder),
+        Err(err) => Err(unusable(&folder, &err)),
+    }
+}
+
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+fn check_record(path: &Path, metadata: &std::fs::Metadata) -> Result<()> {
+    let uid = effective_uid();
+    let problem = if !metadata.file_type().is_file() {
+        Some(if metadata.file_type().is_fifo() {
+            "is a FIFO, not a regular file".to_owned()
+        } else {
+            "is not a regular file".to_owned()
+        })
+    } else if metadata.uid() != uid {
+        Some(format!(
+            "is owned by uid {}, not by uid {uid}",
+            metadata.uid()
+        ))
+    } else if metadata.nlink() != 1 {
+        Some(format!(
+            "has {} names (hard links): it could be another file",
+            metadata.nlink()
+        ))
+    } else if metadata.mode() & 0o022 != 0 {
+        Some(format!(
+            "may be written by other users (mode {:o})",
+            metadata.mode() & 0o7777
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some(problem) => Err(bad_record(path, &problem)),
+        None => Ok(()),
+    }
+}
+
+fn read_bounded(file: &mut File, path: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    (&mut *file)
+        .take(MAX_RECORD_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| record_problem(path, &err))?;
+    if bytes.len() as u64 > MAX_RECORD_BYTES {
+        return Err(bad_record(
+            path,
+            &format!("is larger than {} KiB", MAX_RECORD_BYTES / 1024),
+        ));
+    }
+    // A record is ASCII; anything else is a torn or foreign file, read as far as it parses.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn rewrite(file: &mut File, text: &str) -> io::Result<()> {
+    file.seek(SeekFrom::Start(0))?;
+    file.set_len(0)?;
+    file.write_all(text.as_bytes())
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap_or(Duration::ZERO)
+        .as_millis() as u64
+}
+
+fn effective_uid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+fn record_problem(path: &Path, err: &io::Error) -> Error {
+    match err.raw_os_error() {
+        Some(libc::ELOOP) => bad_record(path, "is a symbolic link"),
+        Some(libc::EISDIR) => bad_record(path, "is a folder"),
+        _ => unusable(path.parent().unwrap_or(path), err),
+    }
+}
+
+fn bad_record(path: &Path, problem: &str) -> Error {
+    Error::configuration(format!(
+        "the call limits' record {} {problem}, so nothing is sent to sipXconfig: remove it \
+         (another user may have planted it)",
+        path.display()
+    ))
+}
+
+fn not_private(folder: &Path, problem: &str) -> Error {
+    Error::configuration(format!(
+        "{} cannot keep the call limits, so nothing is sent to sipXconfig: {problem}; it must \
+         be a folder (not a link) owned by the web server's user that no other user may write \
+         to (set or fix click2dial.state_dir)",
+        folder.display()
+    ))
+}
+
+fn unusable(folder: &Path, err: &io::Error) -> Error {
+    Error::configuration(format!(
+        "the call limits cannot be kept in {} ({err}), so nothing is sent to sipXconfig: let \
+         the web server's user write there, or set click2dial.state_dir",
+        folder.display()
+    ))
+}
