@@ -17,6 +17,8 @@ const SHOT_DIR = process.env.C2D_SHOT_DIR || path.join(__dirname, '..', '.run', 
 
 const calls = async () => (await fetch(PBX + '/calls')).json();
 const clearCalls = () => fetch(PBX + '/calls', { method: 'DELETE' });
+// How the emulator's next call goes: {ring_ms, answer, talk_ms, times}.
+const setLife = (life) => fetch(PBX + '/life', { method: 'PUT', body: JSON.stringify(life) });
 async function waitForCalls(count) {
   for (let i = 0; i < 100; i++) {
     const recorded = await calls();
@@ -139,6 +141,58 @@ test('a repeat click on the same number within seconds places no second call', a
   await notice(page, 'requested').or(notice(page, 'ringing')).first().waitFor();
   assert.strictEqual(callRequests.length, 1, 'one call request sent');
   assert.deepStrictEqual((await waitForCalls(1)).map((c) => c.dialed), ['211']);
+});
+
+test('progress: one notification follows the call, ringing -> connected -> ended', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 2500, talk_ms: 3000, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  await showContactMenu(page, { display_name: 'Grace', business_telephone_number: '212' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'ringing').waitFor({ timeout: 15000 });
+  await notice(page, 'connected').waitFor({ timeout: 15000 });
+  assert.match(await notice(page, 'connected').textContent(), /Connected to Grace \(212\)/);
+  await notice(page, 'ended').waitFor({ timeout: 20000 });
+  assert.strictEqual(await page.locator('.grommunio-toast').count(), 1);
+});
+
+test('progress: a phone nobody picks up ends as not answered', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 3000, answer: false, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  await showContactMenu(page, { display_name: 'Heidi', business_telephone_number: '213' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'not_answered').waitFor({ timeout: 20000 });
+});
+
+test('closing the notification stops the progress questions', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 30000, answer: false, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  const progressRequests = [];
+  page.on('request', (request) => {
+    if (/"progress":/.test(request.postData() || '')) progressRequests.push(request);
+  });
+  await showContactMenu(page, { display_name: 'Ivan', business_telephone_number: '214' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'ringing').waitFor({ timeout: 15000 });
+  await page.click('.grommunio-toast .grommunio-toast-close');
+  await page.locator('.grommunio-toast').waitFor({ state: 'detached' });
+  const asked = progressRequests.length;
+  // Longer than two of the notice's poll intervals (1 s): a question would have gone out.
+  await page.waitForTimeout(3000);
+  assert.strictEqual(progressRequests.length - asked <= 1, true, 'at most the question already under way');
+  assert.strictEqual(await page.locator('.grommunio-toast').count(), 0, 'the notification did not come back');
+});
+
+test('a refused PIN tells the user what to do, and nothing is dialed', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', 'not-the-pin');
+  await showContactMenu(page, { display_name: 'Judy', business_telephone_number: '215' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').waitFor({ timeout: 15000 });
+  assert.match(await notice(page, 'error').textContent(), /refused your PIN/);
+  assert.deepStrictEqual(await calls(), []);
 });
 
 test('a hostile page on another origin places no call with the user\'s session', async ({ context }) => {

@@ -43,8 +43,8 @@ if (!defined('PLUGIN_CLICK2DIAL_CONFIRM')) {
 
 /*
  * true: after a call is placed, its notification follows it: your phone will ring -> ringing ->
- * connected -> ended / not answered. The browser asks with short requests about every two
- * seconds while it follows a call, and the server asks sipXconfig for the user's calls in
+ * connected -> ended / not answered. The browser asks with short requests about once a second
+ * while it follows a call, and the server asks sipXconfig for the user's calls in
  * progress (/sipxconfig/rest/my/activecdrs, sipXecs 4.4 and later). false: the notification
  * stays at "Your phone will ring now", for a sipXecs without that resource.
  */

@@ -14,8 +14,10 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 	contactName: '',
 	/** @cfg {String} number The number as the contact holds it. */
 	number: '',
-	// Milliseconds between two progress questions.
-	pollInterval: 2000,
+	// Milliseconds between two progress questions: short enough to see a short ring (a call
+	// that is no longer ringing when first asked about stays "requested" until the ring
+	// time-out); each question is one short request.
+	pollInterval: 1000,
 	// The notifier's reference of the message, to update or destroy it.
 	reference: undefined,
 	call: undefined,
@@ -32,7 +34,7 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 	/** Shows or updates the message for a state of the call. */
 	show: function(state, text)
 	{
-		if (this.closed) {
+		if (this.isClosed()) {
 			return;
 		}
 		this.state = state;
@@ -48,11 +50,9 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 			error: enc(text || '')
 		};
 		var message = '<span class="click2dial_message" data-state="' + state + '">' + messages[state] + '</span>';
-		var final = state === 'ended' || state === 'not_answered' || state === 'error';
-		var config = {
-			persistent: !final,
-			listeners: { close: this.close, scope: this }
-		};
+		// Persistent: the toast stays until the user closes it (an update keeps the toast's
+		// first lifetime, so even the final state must not time out before it is read).
+		var config = { persistent: true };
 		if (this.reference) {
 			config.update = true;
 			config.reference = this.reference;
@@ -74,7 +74,7 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 
 	onProgress: function(progress)
 	{
-		if (this.closed || !this.call || progress.placed_at !== this.call.placed_at) {
+		if (this.isClosed() || !this.call || progress.placed_at !== this.call.placed_at) {
 			return;
 		}
 		var state = progress.state;
@@ -101,7 +101,7 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 
 	schedule: function()
 	{
-		if (this.closed) {
+		if (this.isClosed()) {
 			return;
 		}
 		this.timer = this.askProgress.defer(this.pollInterval, this);
@@ -109,7 +109,7 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 
 	askProgress: function()
 	{
-		if (this.closed) {
+		if (this.isClosed()) {
 			return;
 		}
 		var call = this.call;
@@ -121,6 +121,21 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 			state: this.state === 'requested' ? '' : this.state,
 			ticket: call.ticket
 		}, new Zarafa.plugins.click2dial.Click2DialResponseHandler({ notice: this }));
+	},
+
+	/**
+	 * Whether the user closed the message. grommunio-web's toast notifier tells no one: its close
+	 * button only takes the toast out of the page (and an update of a closed toast would open a
+	 * new one), so the toast element the notifier returned is looked at.
+	 */
+	isClosed: function()
+	{
+		var toast = this.reference;
+		if (!this.closed && toast && toast.nodeType === 1
+			&& (!toast.parentNode || toast.classList.contains('grommunio-toast-exit'))) {
+			this.close();
+		}
+		return this.closed;
 	},
 
 	/** The user closed the message: no more questions about this call. */
