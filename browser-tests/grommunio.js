@@ -195,6 +195,25 @@ test('a refused PIN tells the user what to do, and nothing is dialed', async ({ 
   assert.deepStrictEqual(await calls(), []);
 });
 
+test('settings: a Click2Dial category; in session mode it asks for no PIN and sends nothing', async ({ context }) => {
+  const page = await logIn(context, 'alice', '0000');
+  const sent = [];
+  page.on('request', (request) => { if (/click2dialmodule/.test(request.postData() || '')) sent.push(request.postData()); });
+  const offered = await page.evaluate(() => {
+    const settingsContext = container.getContextByName('settings');
+    const items = container.populateInsertionPoint('context.settings.categories', null, settingsContext);
+    const category = items.filter((item) => item.xtype === 'zarafa.settingsclick2dialcategory')[0];
+    if (!category) return 'no category';
+    window.testCategory = Ext.create(Ext.apply({ renderTo: document.body, width: 600 }, category));
+    window.testCategory.doLayout();
+    return window.testCategory.title;
+  });
+  assert.strictEqual(offered, 'Click2Dial');
+  assert.match(await page.locator('.click2dial_pinstatus').textContent(), /password you logged in with/);
+  assert.strictEqual(await page.locator('input.click2dial_pin').isVisible(), false);
+  assert.deepStrictEqual(sent, []);
+});
+
 test('a hostile page on another origin places no call with the user\'s session', async ({ context }) => {
   await clearCalls();
   await logIn(context, 'alice', '0000');

@@ -148,13 +148,18 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 	}
 });
 
-/** Opens Settings -> Click2Dial, where the PIN is entered (stored mode). */
+/**
+ * Opens grommunio-web's settings (as Zarafa.mail.Actions does for the signature), where the PIN
+ * is entered in stored mode. The category itself is not selected: grommunio-web has no call for
+ * that, and the notice says where to go.
+ */
 Zarafa.plugins.click2dial.openSettings = function()
 {
-	if (Zarafa.plugins.click2dial.setting('credentials') === 'stored' && Ext.isFunction(container.getContextByName)) {
-		var settings = container.getContextByName('settings');
-		if (settings && Ext.isFunction(settings.switchToCategory)) {
-			settings.switchToCategory('zarafa.settingsclick2dialcategory');
-		}
+	if (Zarafa.plugins.click2dial.setting('credentials') !== 'stored') {
+		return;
+	}
+	var settings = container.getContextByName('settings');
+	if (settings && container.getCurrentContext() !== settings) {
+		container.switchContext(settings);
 	}
 };

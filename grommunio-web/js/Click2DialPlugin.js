@@ -5,7 +5,8 @@ Ext.namespace('Zarafa.plugins.click2dial');
  * @extends Zarafa.core.Plugin
  *
  * Adds "Call" where grommunio-web shows contacts: the contacts context menu (only for contacts
- * with numbers, not for distribution lists) and the contact dialog's toolbar.
+ * with numbers, not for distribution lists) and the contact dialog's toolbar; and the
+ * "Click2Dial" settings category.
  */
 Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 	initPlugin: function()
@@ -13,6 +14,16 @@ Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 		Zarafa.plugins.click2dial.Click2DialPlugin.superclass.initPlugin.apply(this, arguments);
 		this.registerInsertionPoint('context.contact.contextmenu.actions', this.createContextMenuItem, this);
 		this.registerInsertionPoint('context.contact.contactcontentpanel.toolbar.actions', this.createDialogButton, this);
+		this.registerInsertionPoint('context.settings.categories', this.createSettingsCategory, this);
+	},
+
+	/** Settings -> Click2Dial: the phone PIN (stored mode). */
+	createSettingsCategory: function(insertionName, settingsMainPanel, settingsContext)
+	{
+		return {
+			xtype: 'zarafa.settingsclick2dialcategory',
+			settingsContext: settingsContext
+		};
 	},
 
 	/**

@@ -49,6 +49,8 @@ client release js/Click2Dial.js
 client release js/Click2DialResponseHandler.js
 client release js/CallNotice.js
 client release js/NumberChooser.js
+client release js/settings/SettingsClick2DialWidget.js
+client release js/settings/SettingsClick2DialCategory.js
 client release js/Click2DialPlugin.js
 css resources/css/click2dial.css
 de_DE.UTF-8: compiled
