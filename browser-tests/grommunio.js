@@ -95,6 +95,25 @@ test('context menu: no Call for a contact without numbers or for a distribution 
   assert.strictEqual(await page.locator(MENU_ITEM).isVisible(), false);
 });
 
+test('address book context menu: Call for a user of the global address list, none for a list', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const showAbMenu = (fields) => page.evaluate((fields) => {
+    if (window.testMenu) window.testMenu.destroy();
+    const record = Zarafa.core.data.RecordFactory.createRecordObjectByObjectType(fields.object_type, fields, 3);
+    window.testMenu = new Zarafa.addressbook.ui.AddressBookContextMenu({ records: [record] });
+    window.testMenu.showAt([200, 200]);
+  }, fields);
+  const MAILUSER = await page.evaluate(() => Zarafa.core.mapi.ObjectType.MAPI_MAILUSER);
+  const DISTLIST = await page.evaluate(() => Zarafa.core.mapi.ObjectType.MAPI_DISTLIST);
+  await showAbMenu({ object_type: DISTLIST, display_name: 'Everyone', office_telephone_number: '209' });
+  assert.strictEqual(await page.locator(MENU_ITEM).isVisible(), false);
+  await showAbMenu({ object_type: MAILUSER, display_name: 'Kim', office_telephone_number: '216', mobile_telephone_number: '' });
+  await page.click(MENU_ITEM);
+  const recorded = await waitForCalls(1);
+  assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '216']]);
+});
+
 test('contact dialog toolbar: the Call button follows the record and calls its number', async ({ context }) => {
   await clearCalls();
   const page = await logIn(context, 'alice', '0000');

@@ -73,13 +73,18 @@ Ext.apply(Zarafa.plugins.click2dial, {
 		return numbers;
 	},
 
-	/** Whether the record is a contact whose numbers can be called (not a distribution list). */
+	/** Whether the record is a contact or user whose numbers can be called (not a list). */
 	isCallable: function(record)
 	{
 		if (!record || !Ext.isFunction(record.get)) {
 			return false;
 		}
+		// Contacts (IPM.Contact) and address book users (MAPI_MAILUSER); never a distribution
+		// list, whether a personal one (IPM.DistList) or one of the address book (MAPI_DISTLIST).
 		if (Ext.isFunction(record.isMessageClass) && record.get('message_class') && !record.isMessageClass('IPM.Contact', true)) {
+			return false;
+		}
+		if (record.get('object_type') === Zarafa.core.mapi.ObjectType.MAPI_DISTLIST) {
 			return false;
 		}
 		return Zarafa.plugins.click2dial.numbersOf(record).length > 0;

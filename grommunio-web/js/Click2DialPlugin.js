@@ -4,8 +4,9 @@ Ext.namespace('Zarafa.plugins.click2dial');
  * @class Zarafa.plugins.click2dial.Click2DialPlugin
  * @extends Zarafa.core.Plugin
  *
- * Adds "Call" where grommunio-web shows contacts: the contacts context menu (only for contacts
- * with numbers, not for distribution lists) and the contact dialog's toolbar; and the
+ * Adds "Call" where grommunio-web shows contacts: the contacts and address book context menus
+ * (only for entries with numbers, never for distribution lists) and the contact dialog's
+ * toolbar; and the
  * "Click2Dial" settings category.
  */
 Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
@@ -13,6 +14,9 @@ Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 	{
 		Zarafa.plugins.click2dial.Click2DialPlugin.superclass.initPlugin.apply(this, arguments);
 		this.registerInsertionPoint('context.contact.contextmenu.actions', this.createContextMenuItem, this);
+		// The address book's menu (global address list and contact folders): its rows carry
+		// office, mobile, home and pager numbers (AddressBookRecord).
+		this.registerInsertionPoint('context.addressbook.contextmenu.actions', this.createContextMenuItem, this);
 		this.registerInsertionPoint('context.contact.contactcontentpanel.toolbar.actions', this.createDialogButton, this);
 		this.registerInsertionPoint('context.settings.categories', this.createSettingsCategory, this);
 	},
@@ -33,6 +37,7 @@ Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 	createContextMenuItem: function()
 	{
 		return {
+			// The address book menu gives its items no default xtype.
 			xtype: 'zarafa.conditionalitem',
 			text: Zarafa.plugins.click2dial.t('Call'),
 			iconCls: 'icon_click2dial',
