@@ -146,6 +146,21 @@ test('German: the menu item, the chooser and the notice speak the user\'s langua
   assert.match(await page.locator('.grommunio-toast .click2dial_message').first().textContent(), /Telefon|Verbunden/);
 });
 
+test('Dutch and Spanish: the menu item and the labels of the chooser', async ({ context }) => {
+  for (const [language, call, labels] of [['nl_NL.UTF-8', 'Bellen', ['Werk: 209', 'Mobiel: 210']], ['es_ES.UTF-8', 'Llamar', ['Trabajo: 209', 'Móvil: 210']]]) {
+    // A browser of its own per language: the first one is still logged in.
+    const own = await context.browser().newContext();
+    const page = await logIn(own, 'alice', '0000', language);
+    await showContactMenu(page, { display_name: 'Lena', business_telephone_number: '209', cellular_telephone_number: '210' });
+    assert.strictEqual((await page.locator(MENU_ITEM).textContent()).trim(), call);
+    await page.click(MENU_ITEM);
+    const choices = page.locator('.click2dial_chooser .click2dial_choice');
+    await choices.first().waitFor();
+    assert.deepStrictEqual(await choices.allTextContents(), labels);
+    await own.close();
+  }
+});
+
 test('a repeat click on the same number within seconds places no second call', async ({ context }) => {
   await clearCalls();
   const page = await logIn(context, 'alice', '0000');
