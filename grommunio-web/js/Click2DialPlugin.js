@@ -1,0 +1,92 @@
+Ext.namespace('Zarafa.plugins.click2dial');
+
+/**
+ * @class Zarafa.plugins.click2dial.Click2DialPlugin
+ * @extends Zarafa.core.Plugin
+ *
+ * Adds "Call" where grommunio-web shows contacts: the contacts and address book context menus
+ * (only for entries with numbers, never for distribution lists) and the contact dialog's
+ * toolbar; and the
+ * "Click2Dial" settings category.
+ */
+Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
+	initPlugin: function()
+	{
+		Zarafa.plugins.click2dial.Click2DialPlugin.superclass.initPlugin.apply(this, arguments);
+		this.registerInsertionPoint('context.contact.contextmenu.actions', this.createContextMenuItem, this);
+		// The address book's menu (global address list and contact folders): its rows carry
+		// office, mobile, home and pager numbers (AddressBookRecord).
+		this.registerInsertionPoint('context.addressbook.contextmenu.actions', this.createContextMenuItem, this);
+		this.registerInsertionPoint('context.contact.contactcontentpanel.toolbar.actions', this.createDialogButton, this);
+		this.registerInsertionPoint('context.settings.categories', this.createSettingsCategory, this);
+	},
+
+	/** Settings -> Click2Dial: the phone PIN (stored mode). */
+	createSettingsCategory: function(insertionName, settingsMainPanel, settingsContext)
+	{
+		return {
+			xtype: 'zarafa.settingsclick2dialcategory',
+			settingsContext: settingsContext
+		};
+	},
+
+	/**
+	 * The context menu's item. The menu has no records yet when this runs (it fills its items in
+	 * its constructor): beforeShow and the handler read them.
+	 */
+	createContextMenuItem: function()
+	{
+		return {
+			// The address book menu gives its items no default xtype.
+			xtype: 'zarafa.conditionalitem',
+			text: Zarafa.plugins.click2dial.t('Call'),
+			iconCls: 'icon_click2dial',
+			cls: 'click2dial_menuitem',
+			singleSelectOnly: true,
+			scope: this,
+			beforeShow: function(item, records) {
+				var visible = Ext.isArray(records) && records.length === 1 && Zarafa.plugins.click2dial.isCallable(records[0]);
+				item.setVisible(visible);
+			},
+			handler: function(item) {
+				var records = item.getRecords();
+				if (Ext.isArray(records) && records.length === 1 && Zarafa.plugins.click2dial.isCallable(records[0])) {
+					Zarafa.plugins.click2dial.callRecord(records[0]);
+				}
+			}
+		};
+	},
+
+	/** The contact dialog's button: the record comes through recordcomponentupdaterplugin. */
+	createDialogButton: function()
+	{
+		return {
+			xtype: 'button',
+			plugins: ['zarafa.recordcomponentupdaterplugin'],
+			iconCls: 'icon_click2dial',
+			cls: 'click2dial_dialogbutton',
+			text: Zarafa.plugins.click2dial.t('Call'),
+			overflowText: Zarafa.plugins.click2dial.t('Call'),
+			tooltip: Zarafa.plugins.click2dial.t('Call this contact'),
+			disabled: true,
+			update: function(record) {
+				this.record = record;
+				this.setDisabled(!Zarafa.plugins.click2dial.isCallable(record));
+			},
+			handler: function(button) {
+				if (Zarafa.plugins.click2dial.isCallable(button.record)) {
+					Zarafa.plugins.click2dial.callRecord(button.record);
+				}
+			}
+		};
+	}
+});
+
+Zarafa.onReady(function() {
+	container.registerPlugin(new Zarafa.core.PluginMetaData({
+		name: Zarafa.plugins.click2dial.NAME,
+		displayName: Zarafa.plugins.click2dial.t('Click2Dial'),
+		about: Zarafa.plugins.click2dial.t('Call a contact: the PBX rings your desk phone, then connects you.'),
+		pluginConstructor: Zarafa.plugins.click2dial.Click2DialPlugin
+	}));
+});

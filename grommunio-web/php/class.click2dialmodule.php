@@ -1,0 +1,278 @@
+<?php
+/*
+ * The click2dial plugin's module for grommunio-web, reached as module "click2dialmodule" through
+ * grommunio.php. Actions (the request's JSON: {"call": {...}}):
+ *   call      {number}: the PBX rings the logged-in user's phone, then dials number ->
+ *             success {number, dialed, status, user, user_extension, placed_at, ticket};
+ *   progress  {dialed, placed_at, user, user_extension, state, ticket}: what became of a call
+ *             this session placed -> success {state, dialed, placed_at} (state "unknown" with
+ *             error when it cannot be told);
+ *   settings  {} / {pin} / {forget: true}: the user's click2dial settings, after storing or
+ *             forgetting the PIN in stored mode -> success {credentials, pin_stored, changed}.
+ *             The PIN never leaves the server, not even sealed.
+ * Failures -> error {type, info: {kind, detail, display_message}}; the client turns kind into
+ * advice in the user's language, display_message is the English fallback.
+ *
+ * The caller is always the session's user ($GLOBALS['mapisession']->getUserName(): the login
+ * with its domain); nothing in the request can change who calls. Whether a text is a number and
+ * may be dialed is the extension's decision. No action runs on a request that a page of another
+ * origin could have sent (class.click2dialrequestguard.php). grommunio-web holds every other
+ * request of the browser tab while a module runs, so each action is short: call returns when the
+ * PBX answers (bounded by the extension's time-outs), progress asks the PBX once.
+ */
+if (!defined('PLUGIN_CLICK2DIAL_CREDENTIALS')) {
+	require_once __DIR__ . '/../config.php';
+}
+require_once __DIR__ . '/plugin.click2dial.php';
+require_once __DIR__ . '/class.click2dialrequestguard.php';
+require_once __DIR__ . '/class.click2dialcallticket.php';
+
+class Click2DialModule extends Module
+{
+	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
+	const MAX_NUMBER_LENGTH = 256;
+	const MAX_PIN_LENGTH = 256;
+	const STATES = ['requested', 'ringing', 'connected', 'ended', 'not_answered'];
+
+	// Extension exception -> what the client tells the user (it has the translations).
+	const KINDS = [
+		'Click2Dial\AuthenticationException' => 'wrong_pin',
+		'Click2Dial\CredentialException' => 'credential',
+		'Click2Dial\InvalidNumberException' => 'invalid_number',
+		'Click2Dial\NumberNotAllowedException' => 'not_allowed',
+		'Click2Dial\UnknownUserException' => 'unknown_user',
+		'Click2Dial\PbxUnreachableException' => 'unreachable',
+		'Click2Dial\PbxRejectedException' => 'rejected',
+		'Click2Dial\RateLimitedException' => 'rate_limited',
+		'Click2Dial\ConfigurationException' => 'configuration',
+	];
+
+	// English fallbacks, for a client without the plugin's translations (never server details).
+	const MESSAGES = [
+		'cross_origin' => 'This request did not come from grommunio-web; no call was placed.',
+		'not_logged_in' => 'You are not logged in.',
+		'invalid_number' => 'This is not a phone number that can be called.',
+		'no_pin' => 'Enter your phone PIN in Settings -> Click2Dial first.',
+		'no_password' => 'Your login password is not available to call with; log in again.',
+		'wrong_pin' => 'The PBX refused your PIN.',
+		'credential' => 'Your stored PIN cannot be opened; enter it again.',
+		'not_allowed' => 'You may not call this number.',
+		'unknown_user' => 'No phone is set up for your account.',
+		'unreachable' => 'The PBX cannot be reached.',
+		'rejected' => 'The PBX did not place the call.',
+		'rate_limited' => 'Too many calls; wait a moment.',
+		'configuration' => 'Click-to-call is not set up on this server.',
+		'empty_pin' => 'Enter a PIN.',
+		'not_stored_mode' => 'PINs are not stored on this server.',
+		'unknown_action' => 'Unknown request.',
+		'internal' => 'Something went wrong; no call was placed.',
+	];
+
+	public function execute()
+	{
+		// Before any action, so that none can skip it: each either places a call, uses the user's
+		// PBX credentials or tells about them.
+		$refusal = Click2DialRequestGuard::refusal($_SERVER, (string) PLUGIN_CLICK2DIAL_ORIGINS);
+		if ($refusal !== null) {
+			error_log('click2dial plugin: refused a request that a page of another origin could have sent ('
+				. $refusal . ') for user ' . Click2DialRequestGuard::printable($this->sessionUser()) . '; nothing was done');
+			$this->fail('cross_origin');
+			return;
+		}
+		foreach ($this->data as $actionType => $actionData) {
+			$actionData = is_array($actionData) ? $actionData : [];
+			match ($actionType) {
+				'call' => $this->call($actionData),
+				'progress' => $this->progress($actionData),
+				'settings' => $this->settings($actionData),
+				default => $this->fail('unknown_action'),
+			};
+		}
+	}
+
+	/** The logged-in user, as grommunio-web logged them in (alice@example.com). */
+	private function sessionUser(): string
+	{
+		return isset($GLOBALS['mapisession']) ? (string) $GLOBALS['mapisession']->getUserName() : '';
+	}
+
+	private function call(array $action): void
+	{
+		$user = $this->sessionUser();
+		if ($user === '') {
+			$this->fail('not_logged_in');
+			return;
+		}
+		$number = self::text($action, 'number');
+		// The extension decides what can be dialed (sipXconfig's rules and the dial plan, which
+		// reads vanity numbers and tel: URIs); only empty or oversized text stops here.
+		$number = trim($number);
+		if ($number === '' || strlen($number) > self::MAX_NUMBER_LENGTH) {
+			$this->fail('invalid_number');
+			return;
+		}
+		try {
+			$password = $this->pbxPassword($user);
+			if ($password === false) {
+				return;
+			}
+			$call = Click2Dial\makeCall($number, $user, $password);
+		} catch (Throwable $e) {
+			$this->failWith($e);
+			return;
+		}
+		$this->sendFeedback(true, [
+			'number' => $number,
+			'dialed' => $call['dialed'],
+			'status' => $call['status'],
+			'user' => $call['user'],
+			'user_extension' => $call['user_extension'],
+			'placed_at' => (string) $call['placed_at'],
+			'ticket' => Click2DialCallTicket::issue($call),
+		]);
+	}
+
+	private function progress(array $action): void
+	{
+		$call = [];
+		foreach (['user', 'user_extension', 'dialed', 'placed_at', 'state'] as $name) {
+			$call[$name] = substr(self::text($action, $name), 0, 64);
+		}
+		$echo = ['dialed' => $call['dialed'], 'placed_at' => $call['placed_at']];
+		$user = $this->sessionUser();
+		if ($user === '' || !PLUGIN_CLICK2DIAL_SHOW_PROGRESS) {
+			$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => $user === '' ? 'not_logged_in' : 'disabled']);
+			return;
+		}
+		if ($call['user'] === '' || $call['dialed'] === '' || !ctype_digit($call['placed_at'])
+			|| strlen($call['placed_at']) > 15 || ($call['state'] !== '' && !in_array($call['state'], self::STATES, true))) {
+			$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => 'invalid_call']);
+			return;
+		}
+		// Only a call this session placed: for a forged, altered or another session's call the
+		// PBX is not asked, and the user's credentials are not even read.
+		if (!Click2DialCallTicket::matches($call, self::text($action, 'ticket'))) {
+			$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => 'not_your_call']);
+			return;
+		}
+		$call['placed_at'] = (int) $call['placed_at'];
+		$call['state'] = $call['state'] === '' ? null : $call['state'];
+		$call['ring_timeout_ms'] = 1000 * (int) PLUGIN_CLICK2DIAL_RING_TIMEOUT;
+		try {
+			$password = $this->pbxPassword($user, false);
+			$state = $password === false ? 'unknown'
+				: Click2Dial\callProgress($call, Click2Dial\activeCalls($user, $password));
+		} catch (Throwable $e) {
+			$this->logFor($e);
+			$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => self::kindOf($e)]);
+			return;
+		}
+		$this->sendFeedback(true, $echo + ['state' => $state]);
+	}
+
+	/**
+	 * The password to call with: a string (session mode), null when the extension finds it
+	 * itself (stored: its credential store; directory: its directory), false when there is none
+	 * (then the error reply is sent already, if $reply).
+	 */
+	private function pbxPassword(string $user, bool $reply = true): string|null|false
+	{
+		switch (Pluginclick2dial::credentialSource()) {
+			case 'session':
+				$password = EncryptionStore::getInstance()->get('password');
+				if (!is_string($password) || $password === '') {
+					$reply && $this->fail('no_password');
+					return false;
+				}
+				return $password;
+			case 'stored':
+				if (!Click2Dial\hasStoredCredential($user)) {
+					$reply && $this->fail('no_pin');
+					return false;
+				}
+				return null;
+			default:
+				return null;
+		}
+	}
+
+	private function settings(array $action): void
+	{
+		$user = $this->sessionUser();
+		if ($user === '') {
+			$this->fail('not_logged_in');
+			return;
+		}
+		$stored = Pluginclick2dial::credentialSource() === 'stored';
+		$pin = self::text($action, 'pin');
+		$forget = ($action['forget'] ?? false) === true;
+		try {
+			if (($pin !== '' || $forget) && !$stored) {
+				$this->fail('not_stored_mode');
+				return;
+			}
+			if ($pin !== '') {
+				if (strlen($pin) > self::MAX_PIN_LENGTH) {
+					$this->fail('empty_pin');
+					return;
+				}
+				Click2Dial\storeCredential($user, $pin);
+			} elseif ($forget) {
+				Click2Dial\forgetCredential($user);
+			}
+			$this->sendFeedback(true, [
+				'credentials' => Pluginclick2dial::credentialSource(),
+				'pin_stored' => $stored && Click2Dial\hasStoredCredential($user),
+				'changed' => $pin !== '' || $forget,
+			]);
+		} catch (Throwable $e) {
+			$this->failWith($e);
+		}
+	}
+
+	private static function text(array $action, string $name): string
+	{
+		return isset($action[$name]) && is_string($action[$name]) ? $action[$name] : '';
+	}
+
+	private static function kindOf(Throwable $e): string
+	{
+		return self::KINDS[get_class($e)] ?? 'internal';
+	}
+
+	private function failWith(Throwable $e): void
+	{
+		$this->logFor($e);
+		$detail = '';
+		// What the user may see of an error: the dial plan's reason, the wait; the PBX's status.
+		if ($e instanceof Click2Dial\NumberNotAllowedException || $e instanceof Click2Dial\RateLimitedException) {
+			$detail = $e->getMessage();
+		} elseif ($e instanceof Click2Dial\PbxRejectedException) {
+			$detail = (string) $e->getCode();
+		}
+		$this->fail(self::kindOf($e), $detail);
+	}
+
+	/**
+	 * What only the administrator can fix goes to the PHP error log, in the extension's words
+	 * (which never hold a secret); anything else unexpected as well.
+	 */
+	private function logFor(Throwable $e): void
+	{
+		if ($e instanceof Click2Dial\PbxUnreachableException || $e instanceof Click2Dial\PbxRejectedException
+			|| $e instanceof Click2Dial\ConfigurationException || get_class($e) === 'Click2Dial\Exception') {
+			error_log('click2dial plugin: ' . get_class($e) . ': ' . $e->getMessage());
+		} elseif (!($e instanceof Click2Dial\Exception)) {
+			error_log('click2dial plugin: ' . get_class($e) . ' in ' . $e->getFile() . ':' . $e->getLine());
+		}
+	}
+
+	/** Module::sendFeedback(false, ...) in grommunio-web's error shape, with a kind for the client. */
+	private function fail(string $kind, string $detail = ''): void
+	{
+		$this->sendFeedback(false, [
+			'type' => defined('ERROR_ZARAFA') ? ERROR_ZARAFA : 2,
+			'info' => ['kind' => $kind, 'detail' => $detail, 'display_message' => self::MESSAGES[$kind] ?? self::MESSAGES['internal']],
+		]);
+	}
+}

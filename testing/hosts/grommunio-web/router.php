@@ -1,0 +1,35 @@
+<?php
+/*
+ * Router for PHP's built-in server: client/ from the installed grommunio-web, plugins/ from
+ * C2D_PLUGIN_DIR (static files only, only inside those folders); index.php and grommunio.php
+ * from here. Nothing it serves may be framed.
+ */
+require_once __DIR__ . '/config.php';
+header('X-Frame-Options: DENY');
+header("Content-Security-Policy: frame-ancestors 'none'");
+$path = rawurldecode((string) parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
+$types = ['js' => 'text/javascript', 'css' => 'text/css', 'svg' => 'image/svg+xml', 'png' => 'image/png', 'gif' => 'image/gif'];
+$roots = ['#^/(client/.+)$#' => GW_CLIENT_TREE, '#^/plugins/(.+)$#' => GW_PLUGIN_DIR];
+foreach ($roots as $pattern => $root) {
+	if (!preg_match($pattern, $path, $match)) {
+		continue;
+	}
+	$base = realpath($root);
+	$file = realpath($root . '/' . $match[1]);
+	$extension = strtolower(pathinfo($match[1], PATHINFO_EXTENSION));
+	// A plugin folder may be a symlink (click2dial -> the repository's grommunio-web/).
+	$inside = $file !== false && $base !== false && (str_starts_with($file, $base . '/')
+		|| ($root === GW_PLUGIN_DIR && str_starts_with($file, realpath(GW_PLUGIN_DIR . '/' . strtok($match[1], '/')) . '/')));
+	if (!$inside || !isset($types[$extension]) || !is_file($file)) {
+		http_response_code(404);
+		return true;
+	}
+	header('Content-Type: ' . $types[$extension] . '; charset=UTF-8');
+	readfile($file);
+	return true;
+}
+if ($path === '/' ) {
+	header('Location: /index.php');
+	return true;
+}
+return in_array($path, ['/index.php', '/grommunio.php'], true) ? false : (http_response_code(404) && true);
