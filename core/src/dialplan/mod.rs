@@ -70,10 +70,14 @@ pub struct DialPlan {
     /// The trunk prefix to dial in place of the region's own, when the file sets one.
     national_prefix: Option<String>,
     block: Blocked,
+    /// Whether numbers that are not valid (in no range of the metadata) may be dialed.
+    allow_invalid: bool,
     deny: Vec<Deny>,
     translate: Vec<Translate>,
     /// Where the file is, for messages that point to a rule.
     source: String,
+    /// What is suspicious in the file but does not stop calls.
+    warnings: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -131,8 +135,12 @@ impl DialPlan {
             // Nothing or only formatting: cleaning says so in the words makeCall always used.
             DialString::clean(input)?;
         }
+        // A number with a pause, '#' or '*' in it is not read as libphonenumber reads it (which
+        // drops or splits at them), neither for translation nor for the public network: only
+        // `internal` may take it as it is.
+        let dialing_character = phone::dialing_character(input);
         let parsed = phone::parse(input, self.region.region);
-        if let Ok(number) = &parsed {
+        if let (Ok(number), None) = (&parsed, dialing_character) {
             if let Some(dial) = self.translated(&number.e164)? {
                 self.refuse_if_not_allowed(number)?;
                 return Ok(Normalized {
@@ -151,13 +159,8 @@ impl DialPlan {
                 });
             }
         }
-        if input.contains('*') {
-            // libphonenumber would read "*97" as the number 97.
-            return Err(Error::invalid_number(format!(
-                "the number {} is a feature code, not a phone number: to dial it as it is, make \
-                 the dial plan's internal pattern match it",
-                quoted(input)
-            )));
+        if let Some(what) = dialing_character {
+            return Err(refuse_dialing_character(input, what));
         }
         let number = parsed.map_err(|why| {
             Error::invalid_number(format!(
@@ -171,13 +174,96 @@ impl DialPlan {
                 quoted(input)
             )));
         }
+        if !self.allow_invalid && !phone::is_valid(&number.number) {
+            return Err(Error::invalid_number(format!(
+                "the number {} cannot be dialed: {} is in no range of numbers its country has \
+                 (a digit too many or too few?): check the number (the PBX administrator can \
+                 allow such numbers with allow_invalid = true in click2dial.dialplan)",
+                quoted(input),
+                number.e164
+            )));
+        }
         self.refuse_if_not_allowed(&number)?;
         let dial = DialString::clean(&self.public_form(&number.number))?;
+        self.check_as_dialed(&number, &dial)?;
         Ok(Normalized {
             dial,
             e164: Some(number.e164),
             extension: number.extension,
         })
+    }
+
+    /// Warnings about the file that do not stop calls (an `internal` pattern that also takes
+    /// emergency numbers, say); `php --ri click2dial` shows them.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Reads `dial` back the way the public network will (after the outside line, the
+    /// international prefix or the national prefix, whichever it starts with), and refuses it
+    /// unless that is the number the rules were checked against, and the rules pass it again.
+    ///
+    /// The public form is built so that this always holds; the check is there so that a number
+    /// libphonenumber reads in a way the dial string does not say (a national number that
+    /// begins with a zero, which the carrier would take as part of the international prefix)
+    /// is refused rather than dialed as another number than the one `deny` and `block` saw.
+    fn check_as_dialed(&self, number: &phone::Parsed, dial: &DialString) -> Result<()> {
+        let reread = self.read_as_dialed(dial.as_str());
+        match reread {
+            Some(reread) if reread.e164 == number.e164 => self.refuse_if_not_allowed(&reread),
+            other => Err(Error::invalid_number(format!(
+                "the number {} cannot be dialed: as {} the public network would read it as {}: \
+                 write it with '+' and the country code",
+                number.e164,
+                dial,
+                other.map_or_else(|| "no number".to_owned(), |n| n.e164)
+            ))),
+        }
+    }
+
+    /// What the public network reaches for `dial`, read as the PBX's carrier reads it.
+    fn read_as_dialed(&self, dial: &str) -> Option<phone::Parsed> {
+        let rest = dial.strip_prefix(self.outside_line.as_str())?;
+        let national = self.dialed_national_prefix();
+        let international = self.international_prefix.as_str();
+        // The longer prefix first: Germany's "00" is international although it begins with the
+        // national "0".
+        let mut prefixes = [(international, true), (national, false)];
+        prefixes.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
+        let mut e164 = String::with_capacity(dial.len() + 4);
+        e164.push('+');
+        let mut found = false;
+        for (prefix, abroad) in prefixes {
+            if prefix.is_empty() {
+                continue;
+            }
+            if let Some(after) = rest.strip_prefix(prefix) {
+                if !abroad {
+                    let _ = write!(e164, "{}", self.region.country_code);
+                }
+                e164.push_str(after);
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            if !national.is_empty() {
+                // A local number: the public form never is one.
+                return None;
+            }
+            let _ = write!(e164, "{}", self.region.country_code);
+            e164.push_str(rest);
+        }
+        phone::parse_e164(&e164)
+    }
+
+    /// The trunk prefix dialed before national numbers: the file's, where the region has one,
+    /// else the region's (`""` where there is none).
+    fn dialed_national_prefix(&self) -> &str {
+        match &self.national_prefix {
+            Some(ours) if !self.region.national_prefix.is_empty() => ours,
+            _ => &self.region.national_prefix,
+        }
     }
 
     fn translated(&self, e164: &str) -> Result<Option<DialString>> {
@@ -216,52 +302,82 @@ impl DialPlan {
                 ),
             ));
         }
-        if !self.block.is_empty() {
-            let kind = phone::number_type(&number.number);
-            if self.block.contains(kind) {
-                return Err(Error::new(
-                    ErrorKind::NumberNotAllowed,
-                    format!(
-                        "calls to {e164} are not allowed: {} numbers are blocked (key block of \
-                         click2dial.dialplan; ask the PBX administrator)",
-                        describe_type(kind)
-                    ),
-                ));
-            }
+        if let Some(kind) = self.blocked_type(&number.number) {
+            return Err(Error::new(
+                ErrorKind::NumberNotAllowed,
+                format!(
+                    "calls to {e164} are not allowed: {} numbers are blocked (key block of \
+                     click2dial.dialplan; ask the PBX administrator)",
+                    describe_type(kind)
+                ),
+            ));
         }
         Ok(())
     }
 
-    /// `outside_line`, then the number as dialed from the region.
+    /// The blocked type `number` is of, or whose range it is in with a digit too many or too few.
+    ///
+    /// A valid number's type is what the metadata says it is. A number that is not valid has no
+    /// type (`unknown`), yet one digit more or less than a premium-rate number is still dialed
+    /// into the premium-rate range, and the carrier may well connect it (ranges with several
+    /// lengths, or lengths the metadata does not know yet). So its prefix is matched against
+    /// the blocked types' ranges by the types of the numbers next to it ([`phone::types_near`]).
+    /// Matching the prefix and not listing prefixes by hand keeps this right for every country
+    /// the metadata knows, as its ranges change.
+    fn blocked_type(&self, number: &rlibphonenumber::PhoneNumber) -> Option<PhoneNumberType> {
+        if self.block.is_empty() {
+            return None;
+        }
+        let kind = phone::number_type(number);
+        if self.block.contains(kind) {
+            return Some(kind);
+        }
+        if phone::is_valid(number) {
+            return None;
+        }
+        phone::types_near(number)
+            .find(|&near| near != PhoneNumberType::Unknown && self.block.contains(near))
+    }
+
+    /// `outside_line`, then the national prefix and the national significant number for
+    /// numbers of the region's country code, or the international prefix, the country code and
+    /// the national significant number for the rest.
+    ///
+    /// Never the display format: libphonenumber leaves the trunk prefix out of numbers that
+    /// match none of its format patterns, and such a number dialed without it reaches a local
+    /// number in the PBX's own area, not the one the rules checked.
     fn public_form(&self, number: &rlibphonenumber::PhoneNumber) -> String {
         let mut dial = String::with_capacity(32);
         dial.push_str(&self.outside_line);
         if number.country_code == self.region.country_code {
-            let home = phone::home_form(number, self.region.region);
-            match &self.national_prefix {
-                Some(ours) => {
-                    let theirs = &self.region.national_prefix;
-                    let rest = home
-                        .strip_prefix(theirs.as_str())
-                        .filter(|_| !theirs.is_empty());
-                    match rest {
-                        Some(rest) => {
-                            dial.push_str(ours);
-                            dial.push_str(rest);
-                        }
-                        None => dial.push_str(&home),
-                    }
-                }
-                None => dial.push_str(&home),
-            }
+            dial.push_str(self.dialed_national_prefix());
         } else {
             dial.push_str(&self.international_prefix);
             // Writing to a String cannot fail.
             let _ = write!(dial, "{}", number.country_code);
-            dial.push_str(&phone::national_significant_number(number));
         }
+        dial.push_str(&phone::national_significant_number(number));
         dial
     }
+}
+
+/// The error for a public number with a `#`, `*` or pause in it.
+fn refuse_dialing_character(input: &str, what: &str) -> Error {
+    let trimmed = input.trim_start();
+    if trimmed.starts_with('*') || trimmed.starts_with('#') {
+        // libphonenumber would read "*97" as the number 97.
+        return Error::invalid_number(format!(
+            "the number {} is a feature code, not a phone number: to dial it as it is, make \
+             the dial plan's internal pattern match it",
+            quoted(input)
+        ));
+    }
+    Error::invalid_number(format!(
+        "the number {} cannot be dialed: {what} is not part of a phone number, and would dial \
+         another number than the one written; write an extension as \"ext. 12\", \"x12\" or \
+         \";ext=12\"",
+        quoted(input)
+    ))
 }
 
 /// The number types a plan refuses, as a set of bits.
