@@ -406,16 +406,20 @@ fn a_number_that_matches_no_format_keeps_its_trunk_prefix() {
 }
 
 #[test]
-fn a_trunk_zero_read_as_part_of_the_number_does_not_dial_abroad() {
+fn a_trunk_prefix_read_as_part_of_the_number_is_not_dialed_twice() {
     // "0848 123 45" in Switzerland is read as 084812345 (the 0 kept, as stripping it would
     // leave too few digits); dialed as 0 + 084812345 it was 0084812345: Vietnam.
     let ch = parsed("region = \"CH\"\noutside_line = \"\"\ninternal = '^[2-9][0-9]{2}$'\nblock = []\nallow_invalid = true\n");
     let err = refused(&ch, "0848 123 45");
     assert_eq!(err.kind(), ErrorKind::InvalidNumber, "{err}");
-    assert!(
-        err.message().contains("public network would read it"),
-        "{err}"
+    assert!(err.message().contains("begins with 0 again"), "{err}");
+    // NANP's 1-800-FLWERS (a letter short) is read as 1800359377, its 1 kept: 1 1800... is
+    // no number.
+    let us = parsed(
+        "region = \"US\"\noutside_line = \"9\"\ninternal = '^[2-8][0-9]{3}$'\nallow_invalid = true\n",
     );
+    let err = refused(&us, "1-800-FLWERS");
+    assert!(err.message().contains("begins with 1 again"), "{err}");
 }
 
 #[test]

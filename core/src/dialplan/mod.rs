@@ -184,6 +184,7 @@ impl DialPlan {
             )));
         }
         self.refuse_if_not_allowed(&number)?;
+        self.refuse_doubled_trunk_prefix(input, &number)?;
         let dial = DialString::clean(&self.public_form(&number.number))?;
         self.check_as_dialed(&number, &dial)?;
         Ok(Normalized {
@@ -191,6 +192,34 @@ impl DialPlan {
             e164: Some(number.e164),
             extension: number.extension,
         })
+    }
+
+    /// Refuses a number of the region that is not valid and whose national significant number
+    /// begins with the region's trunk prefix.
+    ///
+    /// libphonenumber keeps the trunk prefix as part of the number where taking it off would
+    /// leave too few digits (`0848 123 45` in Switzerland is read as `084812345`, NANP's
+    /// `1-800-FLWERS` as `1800359377`). Dialed behind the trunk prefix, that is the prefix twice:
+    /// `0 0848...` is an international call to Vietnam, `1 1800...` no number at all. A valid
+    /// number may begin so (Russia's trunk prefix `8` and its `800` range), so only numbers
+    /// that are not valid are refused, which only plans with `allow_invalid` let this far.
+    fn refuse_doubled_trunk_prefix(&self, input: &str, number: &phone::Parsed) -> Result<()> {
+        let trunk = self.region.national_prefix.as_str();
+        if trunk.is_empty()
+            || number.number.country_code != self.region.country_code
+            || phone::is_valid(&number.number)
+        {
+            return Ok(());
+        }
+        if phone::national_significant_number(&number.number).starts_with(trunk) {
+            return Err(Error::invalid_number(format!(
+                "the number {} cannot be dialed: after the trunk prefix {trunk} it begins with \
+                 {trunk} again, and no number in {} does: check the number",
+                quoted(input),
+                self.region_code
+            )));
+        }
+        Ok(())
     }
 
     /// Warnings about the file that do not stop calls (an `internal` pattern that also takes

@@ -205,8 +205,11 @@ def dial(raw, plan):
     # international prefix + country code + national significant number abroad.
     nsn = phonenumbers.national_significant_number(number)
     home = phonenumbers.country_code_for_region(region)
+    theirs = phonenumbers.PhoneMetadata.metadata_for_region(region).national_prefix or ""
+    # A trunk prefix kept as part of a number that is not valid would be dialed twice.
+    if number.country_code == home and not valid and theirs and nsn.startswith(theirs):
+        return "invalid", None
     if number.country_code == home:
-        theirs = phonenumbers.PhoneMetadata.metadata_for_region(region).national_prefix or ""
         prefix = plan.get("national_prefix", theirs) if theirs else ""
         dialed = prefix + nsn
     else:
