@@ -500,3 +500,19 @@ fn an_internal_pattern_that_takes_the_outside_line_or_emergency_numbers_is_warne
     assert!(warnings.contains("11833"), "{warnings}");
     assert!(parsed(DE).warnings().is_empty());
 }
+
+#[test]
+fn the_readme_deny_examples_refuse_what_block_does_not_cover() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .unwrap();
+    let after = &readme[readme.find("Deny them:").expect("the README's deny examples")..];
+    let start = after.find("```toml\n").unwrap() + "```toml\n".len();
+    let rules = &after[start..start + after[start..].find("```").unwrap()];
+    let open = parsed(&format!("{DE}allow_invalid = true\n{rules}"));
+    for input in ["11833", "+49 118 80", "+881 6 1234 5678", "+53 7 1234567", "0137 1234567"] {
+        let err = refused(&open, input);
+        assert_eq!(err.kind(), ErrorKind::NumberNotAllowed, "{input}: {err}");
+    }
+    assert_eq!(open.normalize("+49 30 901820").unwrap().dial.as_str(), "0030901820");
+}

@@ -16,15 +16,18 @@
 //!    first that matches gives the dial string (e.g. the company's own numbers become
 //!    extensions).
 //! 3. A number that matches `internal` as written (formatting removed) is dialed as it is.
-//! 4. Anything else is a public number: `outside_line`, then the national form for numbers in
-//!    the region (NANP: `1` and ten digits), or `international_prefix`, country code and national
-//!    number for the rest.
+//! 4. Anything else is a public number: `outside_line`, then the national prefix and the
+//!    national significant number for numbers in the region (NANP: `1` and ten digits), or
+//!    `international_prefix`, country code and national significant number for the rest.
 //!
 //! Numbers that reach the public network or are translated are refused with
 //! [`ErrorKind::NumberNotAllowed`] when a `deny` rule matches their E.164 form (first match,
-//! its reason) or their type is in `block`; a number that cannot be read, or whose length no
-//! number in its country has, is [`ErrorKind::InvalidNumber`]. Extensions are never refused by
-//! the dial plan: they have no E.164 form.
+//! its reason) or they are in a `block`ed range, whatever their length; a number that cannot be
+//! read, whose length no number in its country has, that is not valid (unless `allow_invalid`)
+//! or that holds `#`, `*` or a pause is [`ErrorKind::InvalidNumber`]. The public dial string is
+//! read back as the carrier reads it and must be the number the rules checked. Extensions are
+//! never refused by the dial plan: they have no E.164 form. SECURITY.md ("Toll fraud through
+//! the dial plan") says why each of these holds and what it leaves to the administrator.
 //!
 //! Without a dial plan a number is only cleaned ([`DialString::clean`]), as before.
 
