@@ -409,7 +409,7 @@ fn a_number_that_matches_no_format_keeps_its_trunk_prefix() {
 fn a_trunk_prefix_read_as_part_of_the_number_is_not_dialed_twice() {
     // "0848 123 45" in Switzerland is read as 084812345 (the 0 kept, as stripping it would
     // leave too few digits); dialed as 0 + 084812345 it was 0084812345: Vietnam.
-    let ch = parsed("region = \"CH\"\noutside_line = \"\"\ninternal = '^[2-9][0-9]{2}$'\nblock = []\nallow_invalid = true\n");
+    let ch = parsed("region = \"CH\"\noutside_line = \"0\"\ninternal = '^[2-9][0-9]{2}$'\nblock = []\nallow_invalid = true\n");
     let err = refused(&ch, "0848 123 45");
     assert_eq!(err.kind(), ErrorKind::InvalidNumber, "{err}");
     assert!(err.message().contains("begins with 0 again"), "{err}");
