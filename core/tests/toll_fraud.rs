@@ -420,6 +420,10 @@ fn a_trunk_prefix_read_as_part_of_the_number_is_not_dialed_twice() {
     );
     let err = refused(&us, "1-800-FLWERS");
     assert!(err.message().contains("begins with 1 again"), "{err}");
+    // "+49 00 123457" is read as +49 0123457, a leading zero no German number has: dialed from
+    // the USA, the far end drops it and reaches +49 123457.
+    let err = refused(&us, "+49 00 123457");
+    assert!(err.message().contains("would read it as +49123457"), "{err}");
 }
 
 #[test]
@@ -506,13 +510,24 @@ fn the_readme_deny_examples_refuse_what_block_does_not_cover() {
     let readme =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
             .unwrap();
-    let after = &readme[readme.find("Deny them:").expect("the README's deny examples")..];
+    let after = &readme[readme
+        .find("Deny them:")
+        .expect("the README's deny examples")..];
     let start = after.find("```toml\n").unwrap() + "```toml\n".len();
     let rules = &after[start..start + after[start..].find("```").unwrap()];
     let open = parsed(&format!("{DE}allow_invalid = true\n{rules}"));
-    for input in ["11833", "+49 118 80", "+881 6 1234 5678", "+53 7 1234567", "0137 1234567"] {
+    for input in [
+        "11833",
+        "+49 118 80",
+        "+881 6 1234 5678",
+        "+53 7 1234567",
+        "0137 1234567",
+    ] {
         let err = refused(&open, input);
         assert_eq!(err.kind(), ErrorKind::NumberNotAllowed, "{input}: {err}");
     }
-    assert_eq!(open.normalize("+49 30 901820").unwrap().dial.as_str(), "0030901820");
+    assert_eq!(
+        open.normalize("+49 30 901820").unwrap().dial.as_str(),
+        "0030901820"
+    );
 }

@@ -208,13 +208,12 @@ impl DialPlan {
     /// that are not valid are refused, which only plans with `allow_invalid` let this far.
     fn refuse_doubled_trunk_prefix(&self, input: &str, number: &phone::Parsed) -> Result<()> {
         let trunk = self.region.national_prefix.as_str();
-        if trunk.is_empty()
-            || number.number.country_code != self.region.country_code
-            || phone::is_valid(&number.number)
-        {
+        if trunk.is_empty() || number.number.country_code != self.region.country_code {
             return Ok(());
         }
-        if phone::national_significant_number(&number.number).starts_with(trunk) {
+        if phone::national_significant_number(&number.number).starts_with(trunk)
+            && !phone::is_valid(&number.number)
+        {
             return Err(Error::invalid_number(format!(
                 "the number {} cannot be dialed: after the trunk prefix {trunk} it begins with \
                  {trunk} again, and no number in {} does: check the number",
@@ -233,28 +232,36 @@ impl DialPlan {
 
     /// Reads `dial` back the way the public network will (after the outside line, the
     /// international prefix or the national prefix, whichever it starts with), and refuses it
-    /// unless that is the number the rules were checked against, and the rules pass it again.
+    /// unless that is the number the rules were checked against.
     ///
     /// The public form is built so that this always holds; the check is there so that a number
     /// libphonenumber reads in a way the dial string does not say (a national number that
     /// begins with a zero, which the carrier would take as part of the international prefix)
     /// is refused rather than dialed as another number than the one `deny` and `block` saw.
     fn check_as_dialed(&self, number: &phone::Parsed, dial: &DialString) -> Result<()> {
-        let reread = self.read_as_dialed(dial.as_str());
+        // The E.164 string the carrier reaches is parsed again, because a number libphonenumber
+        // read with a leading zero where its country has none (`+49 00 123457` is read as
+        // `+490123457`) is another number once the far end drops that zero. The rules are a
+        // function of the E.164 form (deny matches it, the type is read from it), so the same
+        // E.164 form passes them again and they are not tried a second time.
+        let reread = self
+            .read_as_dialed(dial.as_str())
+            .and_then(|e164| phone::parse_e164(&e164));
         match reread {
-            Some(reread) if reread.e164 == number.e164 => self.refuse_if_not_allowed(&reread),
+            Some(reread) if reread == number.e164 => Ok(()),
             other => Err(Error::invalid_number(format!(
                 "the number {} cannot be dialed: as {} the public network would read it as {}: \
                  write it with '+' and the country code",
                 number.e164,
                 dial,
-                other.map_or_else(|| "no number".to_owned(), |n| n.e164)
+                other.unwrap_or_else(|| "no number".to_owned())
             ))),
         }
     }
 
-    /// What the public network reaches for `dial`, read as the PBX's carrier reads it.
-    fn read_as_dialed(&self, dial: &str) -> Option<phone::Parsed> {
+    /// What the public network reaches for `dial`, read as the PBX's carrier reads it: its
+    /// E.164 form.
+    fn read_as_dialed(&self, dial: &str) -> Option<String> {
         let rest = dial.strip_prefix(self.outside_line.as_str())?;
         let national = self.dialed_national_prefix();
         let international = self.international_prefix.as_str();
@@ -286,7 +293,7 @@ impl DialPlan {
             let _ = write!(e164, "{}", self.region.country_code);
             e164.push_str(rest);
         }
-        phone::parse_e164(&e164)
+        Some(e164)
     }
 
     /// The trunk prefix dialed before national numbers: the file's, where the region has one,
@@ -364,7 +371,8 @@ impl DialPlan {
         if self.block.contains(kind) {
             return Some(kind);
         }
-        if phone::is_valid(number) {
+        // A valid number has a type (so this saves validating it again).
+        if kind != PhoneNumberType::Unknown {
             return None;
         }
         phone::types_near(number)

@@ -215,9 +215,14 @@ fn after_international_prefix(input: &str) -> Option<&str> {
         .filter(|rest| !rest.starts_with('0'))
 }
 
-/// Reads an E.164 string (`+4953319390`) as it is dialed, without a region.
-pub(crate) fn parse_e164(e164: &str) -> Option<Parsed> {
-    PHONE_NUMBER_UTIL.parse(e164, None).ok().map(read)
+/// An E.164 string (`+4953319390`) as libphonenumber reads it back, in E.164 form again.
+pub(crate) fn parse_e164(e164: &str) -> Option<String> {
+    let number = PHONE_NUMBER_UTIL.parse(e164, None).ok()?;
+    Some(
+        PHONE_NUMBER_UTIL
+            .format(&number, PhoneNumberFormat::E164)
+            .into_owned(),
+    )
 }
 
 fn read(mut number: PhoneNumber) -> Parsed {
