@@ -73,9 +73,9 @@ int(0)
 == broken files
 Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 1, key region: "XX" is not a country libphonenumber knows: use an ISO 3166 code such as DE or US
 Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 3, key internal: "^[2-9" is not a regular expression (error: unclosed character class): see https://docs.rs/regex for the syntax
-Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 4: unknown key `regoin`, expected one of `region`, `outside_line`, `internal`, `international_prefix`, `national_prefix`, `block`, `deny`, `translate`
+Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 4: unknown key `regoin`, expected one of `region`, `outside_line`, `internal`, `international_prefix`, `national_prefix`, `block`, `allow_invalid`, `deny`, `translate`
 Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 1: missing key `outside_line`: add the prefix that reaches the public network, e.g. outside_line = "0" ("" when there is none)
-Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 4: unknown key `outside`, expected one of `region`, `outside_line`, `internal`, `international_prefix`, `national_prefix`, `block`, `deny`, `translate`
+Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 4: unknown key `outside`, expected one of `region`, `outside_line`, `internal`, `international_prefix`, `national_prefix`, `block`, `allow_invalid`, `deny`, `translate`
 Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 4: duplicate key `outside_line` in document root
 Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 2, key outside_line: "line 0" is not a prefix: use digits (and '*') only
 Click2Dial\ConfigurationException (0): click2dial.dialplan PLAN line 1, key international_prefix: region BR has several international prefixes and no preferred one: set international_prefix to the one the PBX's trunk uses

@@ -38,7 +38,7 @@ unlink($path);
 --EXPECT--
 00014155550100
 00301234567
-02071
+Click2Dial\InvalidNumberException: the number "2071" cannot be dialed: +492071 is in no range of numbers its country has (a digit too many or too few?): check the number (the PBX administrator can allow such numbers with allow_invalid = true in click2dial.dialplan)
 914155550100
 901149301234567
 2071

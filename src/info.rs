@@ -72,7 +72,16 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
     let dialplan = file_row(
         settings.dialplan.as_deref(),
         dial_plan(settings),
-        |plan| format!("region {}", plan.region()),
+        // Warnings (an internal pattern that takes emergency numbers) do not stop calls, so
+        // this is where the administrator sees them.
+        |plan| {
+            let mut row = format!("region {}", plan.region());
+            for warning in plan.warnings() {
+                row.push_str("; warning: ");
+                row.push_str(warning);
+            }
+            row
+        },
         "numbers are only cleaned",
     );
     vec![

@@ -5,6 +5,7 @@
 pub mod targets {
     pub mod active_calls;
     pub mod credential_token;
+    pub mod dialplan_reread;
     pub mod dialplan_toml;
     pub mod directory_csv;
     pub mod normalize_number;
@@ -20,7 +21,12 @@ pub struct Target {
     pub alphabet: &'static [u8],
 }
 
-pub const TARGETS: [Target; 7] = [
+pub const TARGETS: [Target; 8] = [
+    Target {
+        name: "dialplan_reread",
+        check: targets::dialplan_reread::check,
+        alphabet: b"0123456789+-() ./x;:=#*,pwtel:ext\t\xef\xbc\x90\xc2\xa0",
+    },
     Target {
         name: "normalize_number",
         check: targets::normalize_number::check,

@@ -7,6 +7,7 @@
 //! international_prefix = "00"    # optional; default from the region's metadata
 //! national_prefix = "0"          # optional; default from the region's metadata
 //! block = ["premium_rate", "shared_cost"]   # number types refused (default: premium_rate)
+//! allow_invalid = false          # optional; true dials numbers in no range of the metadata
 //!
 //! [[deny]]                       # ordered; matched against the E.164 form
 //! pattern = '^\+49(137|138)'
@@ -42,6 +43,8 @@ struct File {
     international_prefix: Option<Spanned<String>>,
     national_prefix: Option<Spanned<String>>,
     block: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    allow_invalid: bool,
     #[serde(default)]
     deny: Vec<DenyRule>,
     #[serde(default)]
@@ -176,6 +179,12 @@ pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
         None => None,
     };
     let internal = regex(&source, &file.internal, "internal")?;
+    let warnings = overlap_warnings(
+        &internal,
+        file.internal.get_ref(),
+        &outside_line,
+        &region_code,
+    );
 
     let mut block = Blocked::default();
     match &file.block {
@@ -239,10 +248,99 @@ pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
         international_prefix,
         national_prefix,
         block,
+        allow_invalid: file.allow_invalid,
         deny,
         translate,
         source: path.display().to_string(),
+        warnings,
     })
+}
+
+/// Emergency and service numbers, the charged ones among them (directory enquiries: 118xx in
+/// Germany, 118xxx in Britain, NANP's 411), by region; `112` is everywhere. An `internal`
+/// pattern that matches one dials it past `deny` and `block`. libphonenumber's short-number data
+/// is not in the Rust port, so they are listed here, for the regions the tests cover and a few
+/// more; the list is for warnings only.
+const SERVICE_NUMBERS: [(&str, &[&str]); 10] = [
+    ("", &["112"]),
+    (
+        "DE",
+        &[
+            "110", "115", "116000", "116116", "116117", "11833", "11880", "19222",
+        ],
+    ),
+    ("AT", &["122", "133", "140", "141", "144", "118", "11899"]),
+    ("CH", &["117", "118", "143", "144", "145", "147", "1811"]),
+    (
+        "GB",
+        &["999", "101", "105", "111", "123", "118118", "118500"],
+    ),
+    (
+        "US",
+        &[
+            "911", "211", "311", "411", "511", "611", "711", "811", "988",
+        ],
+    ),
+    (
+        "CA",
+        &[
+            "911", "211", "311", "411", "511", "611", "711", "811", "988",
+        ],
+    ),
+    ("FR", &["15", "17", "18", "114", "115", "119", "118712"]),
+    ("AU", &["000", "106", "1223"]),
+    ("NZ", &["111", "018"]),
+];
+
+/// What an `internal` pattern takes that it should not, as warnings: a number beginning with
+/// the outside line (which is then dialed as it is, past `deny` and `block`: `9 1 900 ...` on a
+/// PBX whose outside line is `9`), and emergency or service numbers. They do not stop calls:
+/// the administrator may have meant it (a PBX that routes `112` itself), but should know.
+fn overlap_warnings(
+    internal: &Regex,
+    pattern: &str,
+    outside_line: &str,
+    region: &str,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if !outside_line.is_empty() {
+        let taken = (1..=12usize).flat_map(|extra| {
+            (b'0'..=b'9').flat_map(move |lead| {
+                ['0', '1', '9'].into_iter().map(move |fill| {
+                    let mut probe = String::with_capacity(outside_line.len() + extra);
+                    probe.push_str(outside_line);
+                    probe.push(lead as char);
+                    probe.extend(std::iter::repeat(fill).take(extra - 1));
+                    probe
+                })
+            })
+        });
+        if let Some(probe) = taken.into_iter().find(|probe| internal.is_match(probe)) {
+            warnings.push(format!(
+                "internal {} matches {probe}, which begins with the outside line {}: numbers \
+                 written with the outside line are dialed as extensions, past deny and block; \
+                 make internal exclude them",
+                quoted(pattern),
+                quoted(outside_line)
+            ));
+        }
+    }
+    let services: Vec<&str> = SERVICE_NUMBERS
+        .iter()
+        .filter(|(of, _)| of.is_empty() || *of == region)
+        .flat_map(|(_, numbers)| numbers.iter().copied())
+        .filter(|number| internal.is_match(number))
+        .collect();
+    if !services.is_empty() {
+        warnings.push(format!(
+            "internal {} matches the emergency or service number(s) {}: they are dialed as \
+             extensions, past deny and block; make internal exclude them unless the PBX \
+             routes them itself",
+            quoted(pattern),
+            services.join(", ")
+        ));
+    }
+    warnings
 }
 
 /// A prefix the PBX dials: digits, `*` and `#` are what a desk phone has, but sipXconfig refuses

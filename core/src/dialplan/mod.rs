@@ -16,15 +16,18 @@
 //!    first that matches gives the dial string (e.g. the company's own numbers become
 //!    extensions).
 //! 3. A number that matches `internal` as written (formatting removed) is dialed as it is.
-//! 4. Anything else is a public number: `outside_line`, then the national form for numbers in
-//!    the region (NANP: `1` and ten digits), or `international_prefix`, country code and national
-//!    number for the rest.
+//! 4. Anything else is a public number: `outside_line`, then the national prefix and the
+//!    national significant number for numbers in the region (NANP: `1` and ten digits), or
+//!    `international_prefix`, country code and national significant number for the rest.
 //!
 //! Numbers that reach the public network or are translated are refused with
 //! [`ErrorKind::NumberNotAllowed`] when a `deny` rule matches their E.164 form (first match,
-//! its reason) or their type is in `block`; a number that cannot be read, or whose length no
-//! number in its country has, is [`ErrorKind::InvalidNumber`]. Extensions are never refused by
-//! the dial plan: they have no E.164 form.
+//! its reason) or they are in a `block`ed range, whatever their length; a number that cannot be
+//! read, whose length no number in its country has, that is not valid (unless `allow_invalid`)
+//! or that holds `#`, `*` or a pause is [`ErrorKind::InvalidNumber`]. The public dial string is
+//! read back as the carrier reads it and must be the number the rules checked. Extensions are
+//! never refused by the dial plan: they have no E.164 form. SECURITY.md ("Toll fraud through
+//! the dial plan") says why each of these holds and what it leaves to the administrator.
 //!
 //! Without a dial plan a number is only cleaned ([`DialString::clean`]), as before.
 
@@ -70,10 +73,14 @@ pub struct DialPlan {
     /// The trunk prefix to dial in place of the region's own, when the file sets one.
     national_prefix: Option<String>,
     block: Blocked,
+    /// Whether numbers that are not valid (in no range of the metadata) may be dialed.
+    allow_invalid: bool,
     deny: Vec<Deny>,
     translate: Vec<Translate>,
     /// Where the file is, for messages that point to a rule.
     source: String,
+    /// What is suspicious in the file but does not stop calls.
+    warnings: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -131,8 +138,12 @@ impl DialPlan {
             // Nothing or only formatting: cleaning says so in the words makeCall always used.
             DialString::clean(input)?;
         }
+        // A number with a pause, '#' or '*' in it is not read as libphonenumber reads it (which
+        // drops or splits at them), neither for translation nor for the public network: only
+        // `internal` may take it as it is.
+        let dialing_character = phone::dialing_character(input);
         let parsed = phone::parse(input, self.region.region);
-        if let Ok(number) = &parsed {
+        if let (Ok(number), None) = (&parsed, dialing_character) {
             if let Some(dial) = self.translated(&number.e164)? {
                 self.refuse_if_not_allowed(number)?;
                 return Ok(Normalized {
@@ -151,13 +162,8 @@ impl DialPlan {
                 });
             }
         }
-        if input.contains('*') {
-            // libphonenumber would read "*97" as the number 97.
-            return Err(Error::invalid_number(format!(
-                "the number {} is a feature code, not a phone number: to dial it as it is, make \
-                 the dial plan's internal pattern match it",
-                quoted(input)
-            )));
+        if let Some(what) = dialing_character {
+            return Err(refuse_dialing_character(input, what));
         }
         let number = parsed.map_err(|why| {
             Error::invalid_number(format!(
@@ -171,13 +177,132 @@ impl DialPlan {
                 quoted(input)
             )));
         }
+        if !self.allow_invalid && !phone::is_valid(&number.number) {
+            return Err(Error::invalid_number(format!(
+                "the number {} cannot be dialed: {} is in no range of numbers its country has \
+                 (a digit too many or too few?): check the number (the PBX administrator can \
+                 allow such numbers with allow_invalid = true in click2dial.dialplan)",
+                quoted(input),
+                number.e164
+            )));
+        }
         self.refuse_if_not_allowed(&number)?;
+        self.refuse_doubled_trunk_prefix(input, &number)?;
         let dial = DialString::clean(&self.public_form(&number.number))?;
+        self.check_as_dialed(&number, &dial)?;
         Ok(Normalized {
             dial,
             e164: Some(number.e164),
             extension: number.extension,
         })
+    }
+
+    /// Refuses a number of the region that is not valid and whose national significant number
+    /// begins with the region's trunk prefix.
+    ///
+    /// libphonenumber keeps the trunk prefix as part of the number where taking it off would
+    /// leave too few digits (`0848 123 45` in Switzerland is read as `084812345`, NANP's
+    /// `1-800-FLWERS` as `1800359377`). Dialed behind the trunk prefix, that is the prefix twice:
+    /// `0 0848...` is an international call to Vietnam, `1 1800...` no number at all. A valid
+    /// number may begin so (Russia's trunk prefix `8` and its `800` range), so only numbers
+    /// that are not valid are refused, which only plans with `allow_invalid` let this far.
+    fn refuse_doubled_trunk_prefix(&self, input: &str, number: &phone::Parsed) -> Result<()> {
+        let trunk = self.region.national_prefix.as_str();
+        if trunk.is_empty() || number.number.country_code != self.region.country_code {
+            return Ok(());
+        }
+        if phone::national_significant_number(&number.number).starts_with(trunk)
+            && !phone::is_valid(&number.number)
+        {
+            return Err(Error::invalid_number(format!(
+                "the number {} cannot be dialed: after the trunk prefix {trunk} it begins with \
+                 {trunk} again, and no number in {} does: check the number",
+                quoted(input),
+                self.region_code
+            )));
+        }
+        Ok(())
+    }
+
+    /// Warnings about the file that do not stop calls (an `internal` pattern that also takes
+    /// emergency numbers, say); `php --ri click2dial` shows them.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// Reads `dial` back the way the public network will (after the outside line, the
+    /// international prefix or the national prefix, whichever it starts with), and refuses it
+    /// unless that is the number the rules were checked against.
+    ///
+    /// The public form is built so that this always holds; the check is there so that a number
+    /// libphonenumber reads in a way the dial string does not say (a national number that
+    /// begins with a zero, which the carrier would take as part of the international prefix)
+    /// is refused rather than dialed as another number than the one `deny` and `block` saw.
+    fn check_as_dialed(&self, number: &phone::Parsed, dial: &DialString) -> Result<()> {
+        // The E.164 string the carrier reaches is parsed again, because a number libphonenumber
+        // read with a leading zero where its country has none (`+49 00 123457` is read as
+        // `+490123457`) is another number once the far end drops that zero. The rules are a
+        // function of the E.164 form (deny matches it, the type is read from it), so the same
+        // E.164 form passes them again and they are not tried a second time.
+        let reread = self
+            .read_as_dialed(dial.as_str())
+            .and_then(|e164| phone::parse_e164(&e164));
+        match reread {
+            Some(reread) if reread == number.e164 => Ok(()),
+            other => Err(Error::invalid_number(format!(
+                "the number {} cannot be dialed: as {} the public network would read it as {}: \
+                 write it with '+' and the country code",
+                number.e164,
+                dial,
+                other.unwrap_or_else(|| "no number".to_owned())
+            ))),
+        }
+    }
+
+    /// What the public network reaches for `dial`, read as the PBX's carrier reads it: its
+    /// E.164 form.
+    fn read_as_dialed(&self, dial: &str) -> Option<String> {
+        let rest = dial.strip_prefix(self.outside_line.as_str())?;
+        let national = self.dialed_national_prefix();
+        let international = self.international_prefix.as_str();
+        // The longer prefix first: Germany's "00" is international although it begins with the
+        // national "0".
+        let mut prefixes = [(international, true), (national, false)];
+        prefixes.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
+        let mut e164 = String::with_capacity(dial.len() + 4);
+        e164.push('+');
+        let mut found = false;
+        for (prefix, abroad) in prefixes {
+            if prefix.is_empty() {
+                continue;
+            }
+            if let Some(after) = rest.strip_prefix(prefix) {
+                if !abroad {
+                    let _ = write!(e164, "{}", self.region.country_code);
+                }
+                e164.push_str(after);
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            if !national.is_empty() {
+                // A local number: the public form never is one.
+                return None;
+            }
+            let _ = write!(e164, "{}", self.region.country_code);
+            e164.push_str(rest);
+        }
+        Some(e164)
+    }
+
+    /// The trunk prefix dialed before national numbers: the file's, where the region has one,
+    /// else the region's (`""` where there is none).
+    fn dialed_national_prefix(&self) -> &str {
+        match &self.national_prefix {
+            Some(ours) if !self.region.national_prefix.is_empty() => ours,
+            _ => &self.region.national_prefix,
+        }
     }
 
     fn translated(&self, e164: &str) -> Result<Option<DialString>> {
@@ -216,52 +341,83 @@ impl DialPlan {
                 ),
             ));
         }
-        if !self.block.is_empty() {
-            let kind = phone::number_type(&number.number);
-            if self.block.contains(kind) {
-                return Err(Error::new(
-                    ErrorKind::NumberNotAllowed,
-                    format!(
-                        "calls to {e164} are not allowed: {} numbers are blocked (key block of \
-                         click2dial.dialplan; ask the PBX administrator)",
-                        describe_type(kind)
-                    ),
-                ));
-            }
+        if let Some(kind) = self.blocked_type(&number.number) {
+            return Err(Error::new(
+                ErrorKind::NumberNotAllowed,
+                format!(
+                    "calls to {e164} are not allowed: {} numbers are blocked (key block of \
+                     click2dial.dialplan; ask the PBX administrator)",
+                    describe_type(kind)
+                ),
+            ));
         }
         Ok(())
     }
 
-    /// `outside_line`, then the number as dialed from the region.
+    /// The blocked type `number` is of, or whose range it is in with a digit too many or too few.
+    ///
+    /// A valid number's type is what the metadata says it is. A number that is not valid has no
+    /// type (`unknown`), yet one digit more or less than a premium-rate number is still dialed
+    /// into the premium-rate range, and the carrier may well connect it (ranges with several
+    /// lengths, or lengths the metadata does not know yet). So its prefix is matched against
+    /// the blocked types' ranges by the types of the numbers next to it ([`phone::types_near`]).
+    /// Matching the prefix and not listing prefixes by hand keeps this right for every country
+    /// the metadata knows, as its ranges change.
+    fn blocked_type(&self, number: &rlibphonenumber::PhoneNumber) -> Option<PhoneNumberType> {
+        if self.block.is_empty() {
+            return None;
+        }
+        let kind = phone::number_type(number);
+        if self.block.contains(kind) {
+            return Some(kind);
+        }
+        // A valid number has a type (so this saves validating it again).
+        if kind != PhoneNumberType::Unknown {
+            return None;
+        }
+        phone::types_near(number)
+            .find(|&near| near != PhoneNumberType::Unknown && self.block.contains(near))
+    }
+
+    /// `outside_line`, then the national prefix and the national significant number for
+    /// numbers of the region's country code, or the international prefix, the country code and
+    /// the national significant number for the rest.
+    ///
+    /// Never the display format: libphonenumber leaves the trunk prefix out of numbers that
+    /// match none of its format patterns, and such a number dialed without it reaches a local
+    /// number in the PBX's own area, not the one the rules checked.
     fn public_form(&self, number: &rlibphonenumber::PhoneNumber) -> String {
         let mut dial = String::with_capacity(32);
         dial.push_str(&self.outside_line);
         if number.country_code == self.region.country_code {
-            let home = phone::home_form(number, self.region.region);
-            match &self.national_prefix {
-                Some(ours) => {
-                    let theirs = &self.region.national_prefix;
-                    let rest = home
-                        .strip_prefix(theirs.as_str())
-                        .filter(|_| !theirs.is_empty());
-                    match rest {
-                        Some(rest) => {
-                            dial.push_str(ours);
-                            dial.push_str(rest);
-                        }
-                        None => dial.push_str(&home),
-                    }
-                }
-                None => dial.push_str(&home),
-            }
+            dial.push_str(self.dialed_national_prefix());
         } else {
             dial.push_str(&self.international_prefix);
             // Writing to a String cannot fail.
             let _ = write!(dial, "{}", number.country_code);
-            dial.push_str(&phone::national_significant_number(number));
         }
+        dial.push_str(&phone::national_significant_number(number));
         dial
     }
+}
+
+/// The error for a public number with a `#`, `*` or pause in it.
+fn refuse_dialing_character(input: &str, what: &str) -> Error {
+    let trimmed = input.trim_start();
+    if trimmed.starts_with('*') || trimmed.starts_with('#') {
+        // libphonenumber would read "*97" as the number 97.
+        return Error::invalid_number(format!(
+            "the number {} is a feature code, not a phone number: to dial it as it is, make \
+             the dial plan's internal pattern match it",
+            quoted(input)
+        ));
+    }
+    Error::invalid_number(format!(
+        "the number {} cannot be dialed: {what} is not part of a phone number, and would dial \
+         another number than the one written; write an extension as \"ext. 12\", \"x12\" or \
+         \";ext=12\"",
+        quoted(input)
+    ))
 }
 
 /// The number types a plan refuses, as a set of bits.

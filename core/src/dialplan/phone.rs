@@ -162,6 +162,50 @@ fn is_dash(c: char) -> bool {
     )
 }
 
+/// The first character of `input` that makes a phone dial something other than the number
+/// itself, put into words; `None` when there is none.
+///
+/// libphonenumber reads some of these as the start of an extension (`#` after a group of
+/// digits, `,`, `;`) and drops the others (`*`, and `p` and `w`, which phones read as pauses),
+/// so that a shorter or a different number is dialed than the one written: `+49 5331 939 0#`
+/// is read as `+49 5331 939` with the extension `0`. On the public path they are refused
+/// instead; what is meant as an extension is written as `ext. 12`, `x12` or `;ext=12`.
+/// `;` is allowed only as `;ext=` and in a `tel:` URI, whose parameters begin with it. `p` and
+/// `w` count as pauses where they stand alone or in a run of their own (`9390p12`, `9390 ww`);
+/// in a word (`1-800-FLOWERS`) they are vanity letters.
+pub(crate) fn dialing_character(input: &str) -> Option<&'static str> {
+    let is_uri = input
+        .trim_start()
+        .get(..4)
+        .is_some_and(|s| s.eq_ignore_ascii_case("tel:"));
+    let lower = input.to_ascii_lowercase();
+    let mut letters = lower.char_indices().peekable();
+    while let Some((at, c)) = letters.next() {
+        match c {
+            '#' | '\u{FF03}' => return Some("'#'"),
+            '*' | '\u{FF0A}' => return Some("'*'"),
+            ',' | '\u{FF0C}' => return Some("',' (a pause)"),
+            ';' if !is_uri && !lower[at + 1..].starts_with("ext=") => return Some("';' (a pause)"),
+            c if c.is_ascii_alphabetic() => {
+                let start = at;
+                let mut end = at + 1;
+                while let Some(&(next, c)) = letters.peek() {
+                    if !c.is_ascii_alphabetic() {
+                        break;
+                    }
+                    end = next + 1;
+                    letters.next();
+                }
+                if lower[start..end].bytes().all(|b| b == b'p' || b == b'w') {
+                    return Some("'p' or 'w' (a pause)");
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// What follows a leading `00` or `011` (after any white space or `(`), if the input starts so.
 fn after_international_prefix(input: &str) -> Option<&str> {
     let trimmed = input.trim_start_matches(|c: char| c.is_whitespace() || c == '(');
@@ -169,6 +213,16 @@ fn after_international_prefix(input: &str) -> Option<&str> {
         .strip_prefix("011")
         .or_else(|| trimmed.strip_prefix("00"))
         .filter(|rest| !rest.starts_with('0'))
+}
+
+/// An E.164 string (`+4953319390`) as libphonenumber reads it back, in E.164 form again.
+pub(crate) fn parse_e164(e164: &str) -> Option<String> {
+    let number = PHONE_NUMBER_UTIL.parse(e164, None).ok()?;
+    Some(
+        PHONE_NUMBER_UTIL
+            .format(&number, PhoneNumberFormat::E164)
+            .into_owned(),
+    )
 }
 
 fn read(mut number: PhoneNumber) -> Parsed {
@@ -240,12 +294,6 @@ pub(crate) fn why_impossible(number: &PhoneNumber) -> Option<String> {
     }
 }
 
-/// The number dialed from `region` the way a phone there dials it: the national form (with the
-/// trunk prefix, or NANP's `1`) for numbers at home, digits only.
-pub(crate) fn home_form(number: &PhoneNumber, region: Region) -> String {
-    digits(&PHONE_NUMBER_UTIL.format_out_of_country_calling_number(number, region))
-}
-
 /// The national significant number (with Italy's leading zero), which follows the country code
 /// when dialing abroad.
 pub(crate) fn national_significant_number(number: &PhoneNumber) -> String {
@@ -255,6 +303,81 @@ pub(crate) fn national_significant_number(number: &PhoneNumber) -> String {
 /// The type of a number, as the metadata's ranges say.
 pub(crate) fn number_type(number: &PhoneNumber) -> PhoneNumberType {
     PHONE_NUMBER_UTIL.get_number_type(number)
+}
+
+/// Whether the metadata has the number in one of its country's ranges, at a length that range
+/// has: libphonenumber's `is_valid_number`.
+pub(crate) fn is_valid(number: &PhoneNumber) -> bool {
+    PHONE_NUMBER_UTIL.is_valid_number(number)
+}
+
+/// The longest national significant number libphonenumber reads (ITU-T E.164 allows 15 digits
+/// with the country code; the metadata's patterns stop at 17).
+const MAX_NSN_DIGITS: usize = 17;
+
+/// The types of the numbers that begin like `number` but are one or more digits longer or
+/// shorter, as far as the metadata has them: the ranges a number that is not valid is "near".
+///
+/// A number type needs a valid length (`+49 900 1234567` is premium-rate, `+49 900 12345678` is
+/// of no type at all), so a blocked range cannot be told by the type of a number whose length
+/// is wrong. The metadata's ranges are told apart by their first digits (the prefix: `900` in
+/// Germany), and each has one or a few lengths, so the same digits cut to every shorter length
+/// and padded to every longer one show which ranges the number's prefix belongs to. The padding
+/// is tried with three digits, because some ranges are split on the digits after the prefix
+/// (`900[135]`). This is dozens of look-ups: the dial plan asks only about numbers that are not
+/// valid, whose own type says nothing.
+///
+/// A national prefix libphonenumber kept as a leading zero (it does so where the number would
+/// not be viable without it: `0848 123 45` in Switzerland is read as `084812345`) is not part
+/// of a range's digits, so the digits are tried without it too.
+pub(crate) fn types_near(number: &PhoneNumber) -> impl Iterator<Item = PhoneNumberType> + '_ {
+    let nsn = get_national_significant_number_owned(number);
+    let unprefixed = nsn.trim_start_matches('0').to_owned();
+    let mut readings = vec![nsn];
+    if !unprefixed.is_empty() && unprefixed.len() != readings[0].len() {
+        readings.push(unprefixed);
+    }
+    readings
+        .into_iter()
+        .flat_map(move |nsn| digits_near(number, nsn))
+}
+
+fn digits_near(number: &PhoneNumber, nsn: String) -> impl Iterator<Item = PhoneNumberType> + '_ {
+    let len = nsn.len();
+    (2..=MAX_NSN_DIGITS)
+        .filter(move |&length| length != len)
+        .flat_map(move |length| {
+            let pads: &[char] = if length < len {
+                &['0']
+            } else {
+                &['0', '5', '9']
+            };
+            let nsn = nsn.clone();
+            pads.iter().map(move |&pad| {
+                let mut digits: String = nsn.chars().take(length).collect();
+                while digits.len() < length {
+                    digits.push(pad);
+                }
+                digits
+            })
+        })
+        .filter_map(move |digits| {
+            let mut probe = number.clone();
+            probe.extension = None;
+            // A leading zero is kept apart from the digits (Italy's `06`), and so is their
+            // count.
+            let zeros = digits.bytes().take_while(|&b| b == b'0').count();
+            let rest = &digits[zeros..];
+            probe.national_number = rest.parse().ok()?;
+            if zeros > 0 {
+                probe.italian_leading_zero = Some(true);
+                probe.number_of_leading_zeros = Some(zeros as i32);
+            } else {
+                probe.italian_leading_zero = None;
+                probe.number_of_leading_zeros = None;
+            }
+            Some(PHONE_NUMBER_UTIL.get_number_type(&probe))
+        })
 }
 
 fn digits(text: &str) -> String {

@@ -8,9 +8,22 @@ is dialed from a region (`format_out_of_country_calling_number`) come from there
 
     python3 dialplan_oracle.py TABLE PLANS_JSON
 
-PLANS_JSON is a list of {"name", "region", "outside_line", "internal"}. Prints one JSON object
-per table row: {"input": ..., "extension": ..., "<plan name>": dial string or "invalid" or
+PLANS_JSON is a list of {"name", "region", "outside_line", "internal"}, each optionally with
+"block" (type names as in the dial plan file; default ["premium_rate"]), "allow_invalid"
+(default false), "national_prefix" and "deny" (a list of patterns). Prints one JSON object per
+table row: {"input": ..., "extension": ..., "<plan name>": dial string or "invalid" or
 "not-allowed", ...}.
+
+    python3 dialplan_oracle.py --plan-column TABLE PLANS_JSON
+
+reads a table whose first column names the plan and whose second is the input (the toll-fraud
+table, core/tests/toll_fraud/numbers.tsv) and prints {"input": ..., "dialed": ...} per row.
+
+A number in a blocked range with a digit too many or too few has no type; the Rust side finds
+its range by the types of the numbers next to it. The oracle instead matches the digits against
+the blocked types' own patterns in the metadata (`PhoneMetadata`), which `phonenumbers` exposes
+and the Rust crate does not: a prefix of the number, or the number followed by any digits,
+matching a blocked type's pattern puts it in that range.
 """
 
 import json
@@ -24,7 +37,33 @@ MAX_NUMBER_CHARS = 64
 # DialString::clean (core/src/number.rs): formatting people type, and what sipXconfig accepts.
 FORMATTING = set(".-/()[]{}") | {chr(c) for c in range(0x2010, 0x2016)} | {"\u2212"}
 DIALABLE = set("+*_!~'&=$,;?")
-BLOCKED = {PhoneNumberType.PREMIUM_RATE}
+TYPE_NAMES = {
+    "fixed_line": PhoneNumberType.FIXED_LINE,
+    "mobile": PhoneNumberType.MOBILE,
+    "fixed_line_or_mobile": PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    "toll_free": PhoneNumberType.TOLL_FREE,
+    "premium_rate": PhoneNumberType.PREMIUM_RATE,
+    "shared_cost": PhoneNumberType.SHARED_COST,
+    "voip": PhoneNumberType.VOIP,
+    "personal_number": PhoneNumberType.PERSONAL_NUMBER,
+    "pager": PhoneNumberType.PAGER,
+    "uan": PhoneNumberType.UAN,
+    "voicemail": PhoneNumberType.VOICEMAIL,
+    "unknown": PhoneNumberType.UNKNOWN,
+}
+# The PhoneMetadata attribute of each type that has a pattern of its own.
+DESCRIPTIONS = {
+    "fixed_line": "fixed_line",
+    "mobile": "mobile",
+    "toll_free": "toll_free",
+    "premium_rate": "premium_rate",
+    "shared_cost": "shared_cost",
+    "voip": "voip",
+    "personal_number": "personal_number",
+    "pager": "pager",
+    "uan": "uan",
+    "voicemail": "voicemail",
+}
 
 
 def unescape(text):
@@ -78,27 +117,127 @@ def parse(raw, region):
     return first
 
 
+def dialing_character(raw):
+    """A '#', '*' or pause in the input (core/src/dialplan/phone.rs, dialing_character)."""
+    lower = raw.lower()
+    is_uri = lower.lstrip().startswith("tel:")
+    for at, c in enumerate(lower):
+        if c in "#\uff03*\uff0a,\uff0c":
+            return c
+        if c == ";" and not is_uri and not lower[at + 1:].startswith("ext="):
+            return c
+    for run in re.findall(r"[a-z]+", lower):
+        if set(run) <= {"p", "w"}:
+            return run
+    return None
+
+
+def metadata_for(number):
+    region = phonenumbers.region_code_for_number(number)
+    if region is None:
+        region = phonenumbers.region_code_for_country_code(number.country_code)
+    if region == "001":
+        return phonenumbers.PhoneMetadata.metadata_for_nongeo_region(number.country_code)
+    return phonenumbers.PhoneMetadata.metadata_for_region(region)
+
+
+def in_blocked_range(number, block):
+    """Whether the national number, cut or followed by more digits, fits a blocked type's
+    pattern: its prefix is in that type's range, whatever its length."""
+    metadata = metadata_for(number)
+    if metadata is None:
+        return False
+    nsn = phonenumbers.national_significant_number(number)
+    # A national prefix libphonenumber kept as a leading zero ("0848 123 45" in CH) is not part
+    # of the range's digits.
+    digits = {nsn, nsn.lstrip("0")} - {""}
+    for name in block:
+        attribute = DESCRIPTIONS.get(name)
+        desc = getattr(metadata, attribute, None) if attribute else None
+        if desc is None or not desc.national_number_pattern:
+            continue
+        pattern = re.compile("(?:%s)" % desc.national_number_pattern)
+        for nsn in digits:
+            for length in range(2, 18):
+                if length < len(nsn):
+                    probes = [nsn[:length]]
+                elif length > len(nsn):
+                    probes = [nsn + pad * (length - len(nsn)) for pad in "059"]
+                else:
+                    continue
+                if any(pattern.fullmatch(probe) for probe in probes):
+                    return True
+    return False
+
+
+def international_prefix(region):
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    return metadata.preferred_international_prefix or metadata.international_prefix
+
+
 def dial(raw, plan):
     # Rust's char::is_control: the C0 and C1 control characters.
     if len(raw) > MAX_NUMBER_CHARS or any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in raw):
         return "invalid", None
-    number = parse(raw, plan["region"])
+    region = plan["region"]
+    number = parse(raw, region)
     cleaned = clean(raw)
     if cleaned is not None and re.search(plan["internal"], cleaned):
         return cleaned, None
-    if "*" in raw or number is None:
+    if dialing_character(raw) is not None or number is None:
         return "invalid", None
     if phonenumbers.is_possible_number_with_reason(number) != ValidationResult.IS_POSSIBLE:
         return "invalid", None
-    if phonenumbers.number_type(number) in BLOCKED:
-        return "not-allowed", None
+    valid = phonenumbers.is_valid_number(number)
+    if not valid and not plan.get("allow_invalid", False):
+        return "invalid", None
     extension = number.extension or None
     number.extension = None
-    home = phonenumbers.format_out_of_country_calling_number(number, plan["region"])
-    return plan["outside_line"] + re.sub(r"\D", "", home), extension
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    if any(re.search(pattern, e164) for pattern in plan.get("deny", [])):
+        return "not-allowed", None
+    block = plan.get("block", ["premium_rate"])
+    if phonenumbers.number_type(number) in {TYPE_NAMES[name] for name in block}:
+        return "not-allowed", None
+    if not valid and in_blocked_range(number, block):
+        return "not-allowed", None
+    # outside line + national prefix + national significant number at home, outside line +
+    # international prefix + country code + national significant number abroad.
+    nsn = phonenumbers.national_significant_number(number)
+    home = phonenumbers.country_code_for_region(region)
+    theirs = phonenumbers.PhoneMetadata.metadata_for_region(region).national_prefix or ""
+    # A trunk prefix kept as part of a number that is not valid would be dialed twice.
+    if number.country_code == home and not valid and theirs and nsn.startswith(theirs):
+        return "invalid", None
+    if number.country_code == home:
+        prefix = plan.get("national_prefix", theirs) if theirs else ""
+        dialed = prefix + nsn
+    else:
+        dialed = international_prefix(region) + str(number.country_code) + nsn
+    # What the carrier reads: the international prefix, or the national one, then the number.
+    # A national number that begins with a zero libphonenumber kept would be read as
+    # international, so it is refused.
+    reread = None
+    abroad = international_prefix(region)
+    national = prefix if number.country_code == home else (
+        phonenumbers.PhoneMetadata.metadata_for_region(region).national_prefix or "")
+    for start, is_abroad in sorted([(abroad, True), (national, False)], key=lambda p: -len(p[0])):
+        if start and dialed.startswith(start):
+            rest = dialed[len(start):]
+            reread = "+" + rest if is_abroad else "+%d%s" % (home, rest)
+            break
+    else:
+        if not national:
+            reread = "+%d%s" % (home, dialed)
+    if reread != e164:
+        return "invalid", None
+    return plan["outside_line"] + dialed, extension
 
 
 def main():
+    if sys.argv[1] == "--plan-column":
+        toll_fraud(sys.argv[2], {plan["name"]: plan for plan in json.loads(sys.argv[3])})
+        return
     table, plans = sys.argv[1], json.loads(sys.argv[2])
     with open(table, encoding="utf-8") as rows:
         for line in rows:
@@ -112,6 +251,17 @@ def main():
                 result[plan["name"]] = dialed
                 result["extension"] = result["extension"] or extension
             print(json.dumps(result, ensure_ascii=False))
+
+
+def toll_fraud(table, plans):
+    with open(table, encoding="utf-8") as rows:
+        for line in rows:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            fields = line.split("\t")
+            dialed, _ = dial(unescape(fields[1]), plans[fields[0]])
+            print(json.dumps({"input": fields[1], "dialed": dialed}, ensure_ascii=False))
 
 
 if __name__ == "__main__":
