@@ -416,6 +416,9 @@ var click2dial = {
 			case "not_logged_in":
 				this.notify("error", this.t("Your session has ended. Please log in again."));
 				break;
+			case "configuration":
+			case "internal":
+			case "cross_site":
 			default:
 				this.notify("error", this.t("Click2Dial is not set up correctly on the server. Please tell your administrator."));
 		}
