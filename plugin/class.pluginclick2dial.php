@@ -1,5 +1,12 @@
 <?php
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * The server half of the click2dial plugin: adds a "Call" button to the contact dialog, and gives
  * the session the key of its call tickets while a page loads (class.click2dialcallticket.php).
  * Calls themselves go through click2dialmodule (class.click2dialmodule.php).
