@@ -6,6 +6,7 @@
 //! sipXconfig lets through unauthenticated), then the security filter (401), then Restlet's
 //! method check (405), then `CallResource`'s check of `{to}` (400/500).
 
+use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -116,8 +117,8 @@ pub async fn handle(
         return Ok(response);
     }
     let caller = match authenticated(&emulator, &asked) {
-        Ok(caller) => caller,
-        Err(response) => return Ok(response),
+        ControlFlow::Continue(caller) => caller,
+        ControlFlow::Break(response) => return Ok(response),
     };
     Ok(match route {
         Route::ActiveCdrs => active_cdrs(&emulator, &asked, &caller),
@@ -190,11 +191,12 @@ fn options(emulator: &Emulator, asked: &Asked<'_>, route: &Route<'_>) -> Option<
     Some(with_allow(pages::options(), route.allow()))
 }
 
-/// The security filter: the caller, or the 401 with the challenge that fits what was sent.
+/// The security filter: go on as the caller, or stop with the 401 and the challenge that fits
+/// what was sent. (`ControlFlow` rather than `Result`: a 401 is an answer, not a failure.)
 fn authenticated<'e>(
     emulator: &'e Emulator,
     asked: &Asked<'_>,
-) -> Result<Caller<'e>, Response<Body>> {
+) -> ControlFlow<Response<Body>, Caller<'e>> {
     let Asked {
         parts,
         path,
@@ -218,7 +220,7 @@ fn authenticated<'e>(
             user,
             login,
             scheme,
-        } => Ok(Caller {
+        } => ControlFlow::Continue(Caller {
             user,
             login,
             scheme,
@@ -229,7 +231,7 @@ fn authenticated<'e>(
                 "challenged: {method} {path} came without credentials; asked for Digest (401)"
             ));
             let challenge = digest::challenge(&config.realm, &emulator.nonces.issue(now_ms), false);
-            Err(pages::unauthorized(
+            ControlFlow::Break(pages::unauthorized(
                 path,
                 "Full authentication is required to access this resource",
                 &challenge,
@@ -241,7 +243,7 @@ fn authenticated<'e>(
                 None => log.say(format_args!("refused: {why} (401, Basic)")),
             }
             let challenge = format!("Basic realm=\"{}\"", config.realm);
-            Err(pages::unauthorized(path, "Bad credentials", &challenge))
+            ControlFlow::Break(pages::unauthorized(path, "Bad credentials", &challenge))
         }
         Outcome::DigestRefused { login, why, stale } => {
             let who = login.map(|l| format!(" for {l:?}")).unwrap_or_default();
@@ -260,7 +262,7 @@ fn authenticated<'e>(
             } else {
                 "Bad credentials"
             };
-            Err(pages::unauthorized(path, reason, &challenge))
+            ControlFlow::Break(pages::unauthorized(path, reason, &challenge))
         }
     }
 }
@@ -313,8 +315,8 @@ fn call(
         return response;
     }
     match dialable(emulator, asked, caller, raw_to) {
-        Ok(dialed) => placed(emulator, asked, caller, &dialed),
-        Err(response) => response,
+        ControlFlow::Continue(dialed) => placed(emulator, asked, caller, &dialed),
+        ControlFlow::Break(response) => response,
     }
 }
 
@@ -334,16 +336,16 @@ fn not_put(emulator: &Emulator, asked: &Asked<'_>) -> Option<Response<Body>> {
     Some(pages::restlet_status(405))
 }
 
-/// `CallResource`'s check of `{to}`: the number and SIP URI to call, or its 400 (not dialable)
-/// or the container's 500 (bad URL encoding).
+/// `CallResource`'s check of `{to}`: go on with the number and SIP URI to call, or stop with its
+/// 400 (not dialable) or the container's 500 (bad URL encoding).
 fn dialable(
     emulator: &Emulator,
     asked: &Asked<'_>,
     caller: &Caller<'_>,
     raw_to: &str,
-) -> Result<Dialed, Response<Body>> {
+) -> ControlFlow<Response<Body>, Dialed> {
     let refusal = match dial::dial(raw_to, &emulator.config.domain) {
-        Ok(dialed) => return Ok(dialed),
+        Ok(dialed) => return ControlFlow::Continue(dialed),
         Err(refusal) => refusal,
     };
     let status = refusal.status();
@@ -356,7 +358,7 @@ fn dialable(
             "failed: {who} asked to call {raw_to:?}, which is not valid URL encoding: {refusal} ({status})"
         )),
     }
-    Err(match refusal {
+    ControlFlow::Break(match refusal {
         Refusal::NotDialable(_) => pages::restlet_status(400),
         Refusal::MalformedEscape(why) => pages::container_error(500, asked.path, &why),
     })
