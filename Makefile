@@ -14,7 +14,7 @@ deps:
 	scripts/install-deps
 
 build: deps
-	$(CARGO) build --release -p click2dial -p sipxconfig-emulator -p faultservers
+	$(CARGO) build --release -p click2dial -p sipxconfig-emulator -p clicktocall-emulator -p faultservers
 
 test: build
 	scripts/test-all

@@ -16,7 +16,9 @@ namespace Click2Dial {
      * $fromUser is a groupware login, looked up in click2dial.directory (without a directory the
      * login is the extension). Formatting in $toNumber (spaces, dots, dashes, brackets, slashes)
      * is removed; "+" is kept. With click2dial.dialplan the number is dialed as normalizeNumber()
-     * returns it. $password is the user's sipXecs user-portal PIN.
+     * returns it. $password is the user's sipXecs user-portal PIN; null lets the extension find
+     * it: with click2dial.credentials = stored the PIN kept by storeCredential(), with
+     * directory the directory's sealed one.
      *
      * A 'status' of 200 means sipXconfig accepted the call, not that anyone answered: pass the
      * result to callProgress() with activeCalls() to find out what happened next.
@@ -33,7 +35,8 @@ namespace Click2Dial {
      * @throws NumberNotAllowedException the dial plan forbids the number; nothing was sent
      * @throws UnknownUserException the directory does not know $fromUser
      * @throws CredentialException no password was given, and click2dial.credentials provides
-     *   none (in directory mode: the provisioned token does not open)
+     *   none (stored mode: the user has stored no PIN, or it does not open; directory mode: the
+     *   provisioned token does not open)
      * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)
      * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode())
      * @throws PbxUnreachableException DNS, connection, TLS or a time-out
@@ -44,7 +47,8 @@ namespace Click2Dial {
     /**
      * The calls in progress of $fromUser's phone, from sipXconfig's
      * /sipxconfig/rest/my/activecdrs, read with the same server, user, password, TLS and
-     * time-outs as makeCall(). Reading places nothing and is not counted by the call limits.
+     * time-outs as makeCall() (a null $password is found as makeCall() finds it). Reading places
+     * nothing and is not counted by the call limits.
      *
      * While a call placed by makeCall() rings the user's phone, it shows as a call from the
      * user to the user; once picked up, as a call from the user to the dialed number.
@@ -117,8 +121,9 @@ namespace Click2Dial {
     function decryptSessionPassword(#[\SensitiveParameter] string $stored, #[\SensitiveParameter] string $key, #[\SensitiveParameter] string $iv, ?string $method = null): string {}
 
     /**
-     * Seals a PBX PIN for $user with the newest key of click2dial.key_file, to keep in the
-     * user's WebAccess settings (or in the directory's credential column). The token
+     * Seals a PBX PIN for $user with the newest key of click2dial.key_file, for the directory's
+     * credential column (stored mode keeps PINs with storeCredential() instead: a token in the
+     * user's WebAccess settings would reach the browser with every page). The token
      * ("c2d1.<key id>.<data>") opens only with decryptCredential() for the same login.
      *
      * @throws ConfigurationException click2dial.key_file is missing, malformed or readable by others
@@ -135,6 +140,37 @@ namespace Click2Dial {
      *   sealed with a key that is no longer in the key file
      */
     function decryptCredential(#[\SensitiveParameter] string $token, string $user): string {}
+
+    /**
+     * Keeps $user's PBX PIN for click2dial.credentials = stored: sealed with the newest key of
+     * click2dial.key_file for this login, in a file of click2dial.credential_dir on the server,
+     * replacing the one stored before. It is never returned to PHP again; makeCall() and
+     * activeCalls() open it when they are given no password.
+     *
+     * @throws ConfigurationException click2dial.credential_dir or click2dial.key_file is not
+     *   set, or unsafe (another account of the machine can reach it), or cannot be written
+     * @throws CredentialException the PIN is empty or too long, or $user is empty
+     */
+    function storeCredential(string $user, #[\SensitiveParameter] string $secret): void {}
+
+    /**
+     * Whether a PIN is stored for $user (logins are matched with ASCII letters folded to lower
+     * case; other characters as they are). Whether it still opens is found out when it is used.
+     *
+     * @throws ConfigurationException click2dial.credential_dir is not set or unsafe, or the
+     *   user's file is not one the extension wrote (a link, another account's file)
+     * @throws CredentialException $user is empty
+     */
+    function hasStoredCredential(string $user): bool {}
+
+    /**
+     * Removes the PIN stored for $user; nothing stored is no error.
+     *
+     * @throws ConfigurationException click2dial.credential_dir is not set or unsafe, or the
+     *   file cannot be removed
+     * @throws CredentialException $user is empty
+     */
+    function forgetCredential(string $user): void {}
 
     /**
      * A new random key (AES-256) as a line for click2dial.key_file: "id:key". Put it first in

@@ -12,6 +12,8 @@ const STORED = process.env.C2D_STORED_URL;          // host base URL, credential
 const STORED_PBX = process.env.C2D_STORED_CONTROL;  // its emulator's control URL
 const SESSION = process.env.C2D_SESSION_URL;        // credentials = session
 const SESSION_PBX = process.env.C2D_SESSION_CONTROL;
+const STORED_RUN = process.env.C2D_STORED_RUN;      // the stored host's run folder (keys, state/)
+const ROOT = path.join(__dirname, '..');
 const SHOT_DIR = process.env.C2D_SHOT_DIR || path.join(__dirname, '..', '.run', 'browser-screenshots');
 
 async function pbx(control, method, route) {
@@ -168,6 +170,63 @@ test('stored mode: wrong PIN -> Open settings -> save the right PIN -> the call 
   assert.strictEqual(recorded.length, 1);
   assert.strictEqual(recorded[0].user, '206');
   assert.strictEqual(recorded[0].dialed, '207');
+});
+
+/** A token as an earlier plugin version kept it in the user's WebAccess settings. */
+function leaveOldToken(user, pin) {
+  const { execFileSync } = require('child_process');
+  const token = execFileSync('php', ['-n', '-d', `extension=${ROOT}/target/release/libclick2dial.so`,
+    '-d', `click2dial.key_file=${STORED_RUN}/keys`, '-r', 'echo Click2Dial\\encryptCredential($argv[1], $argv[2]);', pin, user]).toString();
+  assert.ok(token.startsWith('c2d1.'), token);
+  const folder = path.join(STORED_RUN, 'state', 'settings');
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // The host keeps one tree nested by the path, as WebAccess' Settings does.
+  const tree = { zarafa: { v1: { plugins: { click2dial: { pin_token: token } } } } };
+  fs.writeFileSync(path.join(folder, `${encodeURIComponent(user)}.json`), JSON.stringify(tree));
+  return token;
+}
+const settingsTree = (user) => {
+  const file = path.join(STORED_RUN, 'state', 'settings', `${encodeURIComponent(user)}.json`);
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+};
+
+test('stored mode: no page or answer the browser gets holds the PIN or its token; an old token in the settings is moved out before the main page', async ({ context }) => {
+  await clearCalls(STORED_PBX);
+  // Everything the browser receives: pages, scripts, the module's XML answers.
+  const received = [];
+  context.on('response', async (response) => { received.push(await response.text().catch(() => '')); });
+  // dave's PIN, sealed by an earlier version into his settings, which WebAccess writes into
+  // every main page (the host's index.php does not write them into the page yet).
+  const oldToken = leaveOldToken('dave', '203203');
+  const page = await logIn(context, STORED, 'dave', 'login-password');
+  page.on('dialog', (question) => question.accept());
+  assert.ok(!settingsTree('dave').includes('c2d1.'), 'the token left the settings tree at login');
+  const main = await page.content();
+  assert.ok(!main.includes(oldToken) && !main.includes('c2d1.'), 'the main page holds no token');
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'Your phone will ring now');
+  assert.strictEqual((await waitForCalls(STORED_PBX, 1))[0].user, '203', 'the moved PIN places the call');
+  // A PIN saved now goes to the extension's store, not into the settings.
+  const [dialog] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => click2dial.openSettings())]);
+  await dialog.waitForSelector('#click2dial_settings_status:has-text("A PIN is stored.")');
+  await dialog.fill('#click2dial_pin', '203203');
+  await dialog.click('#click2dial_save');
+  await dialog.waitForSelector('#click2dial_settings_status:has-text("Your PIN was saved.")');
+  assert.ok(!settingsTree('dave').includes('c2d1.'), 'the settings tree holds no token after saving');
+  await page.reload();
+  await page.waitForSelector('tr.contactrow');
+  const again = await page.content();
+  assert.ok(!again.includes('c2d1.') && !again.includes('203203'), 'the main page holds neither');
+  await Promise.all(received);
+  await new Promise((r) => setTimeout(r, 200));
+  const leaked = received.filter((body) => body.includes('c2d1.') || body.includes('203203'));
+  assert.deepStrictEqual(leaked, [], 'no answer to the browser holds the PIN or a token');
+  assert.ok(received.length > 10, `${received.length} answers seen`);
+  // Forgetting it: the dialog says so and offers no second "Forget PIN".
+  await dialog.click('#click2dial_clear');
+  await dialog.waitForSelector('#click2dial_settings_status:has-text("Your PIN was removed.")');
+  assert.strictEqual(await dialog.isVisible('#click2dial_clear'), false);
+  await dialog.close();
 });
 
 test('confirm before calling: Cancel places no call', async ({ context }) => {

@@ -48,5 +48,5 @@ Click2Dial\CredentialException (0): the stored PBX PIN cannot be used: it does n
 200
 2 calls: 206 -> +4953319390, 207 -> 207
 Click2Dial\CredentialException (0): no PBX password was given: click2dial.credentials is session: pass the login password of "alice", opened with Click2Dial\decryptSessionPassword(), as the third argument of makeCall()
-Click2Dial\CredentialException (0): no PBX password was given: click2dial.credentials is stored: pass the PIN of "alice" from their settings, opened with Click2Dial\decryptCredential(), as the third argument of makeCall(); if they have none yet, ask them to enter it
+Click2Dial\CredentialException (0): no PBX PIN is stored for "alice": the user must enter their PIN in the plugin's settings (Settings, Click2Dial), which keeps it with Click2Dial\storeCredential()
 Click2Dial\ConfigurationException (0): click2dial.credentials is "ldap": use session, stored or directory

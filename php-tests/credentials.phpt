@@ -11,8 +11,8 @@ show_exception(fn() => Click2Dial\makeCall(toNumber: '207', fromUser: 'alice', p
 var_dump(pbx_requests() - $before);
 ?>
 --EXPECT--
-Click2Dial\CredentialException (0): no PBX password was given: click2dial.credentials is stored: pass the PIN of "alice" from their settings, opened with Click2Dial\decryptCredential(), as the third argument of makeCall(); if they have none yet, ask them to enter it
-Click2Dial\CredentialException (0): no PBX password was given: click2dial.credentials is stored: pass the PIN of "alice" from their settings, opened with Click2Dial\decryptCredential(), as the third argument of makeCall(); if they have none yet, ask them to enter it
+Click2Dial\CredentialException (0): no PBX PIN is stored for "alice": the user must enter their PIN in the plugin's settings (Settings, Click2Dial), which keeps it with Click2Dial\storeCredential()
+Click2Dial\CredentialException (0): no PBX PIN is stored for "alice": the user must enter their PIN in the plugin's settings (Settings, Click2Dial), which keeps it with Click2Dial\storeCredential()
 Click2Dial\CredentialException (0): the PBX password given for "alice" is empty: pass the user's sipXecs user-portal PIN
 Click2Dial\CredentialException (0): the PBX password is not valid UTF-8: convert it to UTF-8 first (WebAccess keeps logins and passwords in Windows-1252)
 int(0)

@@ -5,10 +5,16 @@ click2dial
 --INI--
 click2dial.rate_limit=0
 click2dial.duplicate_window_ms=0
+click2dial.credential_dir={PWD}/.run-plugin-cross-site/credentials
 --FILE--
 <?php
 define('PLUGIN_CLICK2DIAL_CREDENTIALS', 'stored');
 require __DIR__ . '/fixtures/plugin-host.php';
+// A credential store of its own, so that the PIN stored here reaches no other test.
+$store = __DIR__ . '/.run-plugin-cross-site';
+exec('rm -rf ' . escapeshellarg($store));
+mkdir($store, 0700);
+register_shutdown_function(function () use ($store) { exec('rm -rf ' . escapeshellarg($store)); });
 clear_calls();
 $log = sys_get_temp_dir() . '/c2d-cross-site-' . getmypid() . '.log';
 ini_set('error_log', $log);
@@ -73,7 +79,8 @@ $child = run_php('const FIXTURES = ' . var_export(__DIR__ . '/fixtures', true) .
     . " define('PLUGIN_CLICK2DIAL_CREDENTIALS', 'stored'); define('PLUGIN_CLICK2DIAL_ORIGINS', 'https://other.example.com https://webmail.example.com/');"
     . " require FIXTURES . '/plugin-host.php'; ini_set('error_log', '/dev/null'); plugin_login('alice', 'x');"
     . " echo plugin_reply(plugin_request('<action type=\"getsettings\"/>', array('HTTPS' => null, 'HTTP_HOST' => 'webmail.example.com'))), \"\\n\";"
-    . " echo plugin_reply(plugin_request('<action type=\"getsettings\"/>', array('HTTP_ORIGIN' => 'https://evil.example'))), \"\\n\";");
+    . " echo plugin_reply(plugin_request('<action type=\"getsettings\"/>', array('HTTP_ORIGIN' => 'https://evil.example'))), \"\\n\";",
+    ['click2dial.credential_dir' => ini_get('click2dial.credential_dir')]);
 echo 'proxy, configured: ', $child['out'], $child['err'];
 clear_calls();
 ?>
@@ -104,5 +111,5 @@ TEXT/XML; charset=UTF-8: settings: changed=0, credentials=stored, confirm=0, rep
 Host with the default port: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 plain http on a port: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 proxy, not configured: error: error.kind=cross_site, error.message=
-proxy, configured: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=0, progress=1
+proxy, configured: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 error: error.kind=cross_site, error.message=

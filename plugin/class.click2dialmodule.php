@@ -15,8 +15,11 @@
  *                call -> {state, dialed, placed_at} (state "unknown" with error when it cannot
  *                be told);
  *   getsettings  -> {credentials, confirm, repeat_seconds, pin_stored, progress} (never the PIN);
- *   savepin      {pin}: seals the PIN for this user and keeps it in their settings;
+ *   savepin      {pin}: hands the PIN to the extension's credential store (stored mode);
  *   clearpin     forgets the stored PIN.
+ * In stored mode the PIN is kept by the extension on the server (Click2Dial\storeCredential),
+ * never in the user's WebAccess settings, which WebAccess writes into every page; calls pass
+ * no password and the extension opens the stored one (see pinstore.php).
  * The caller is always the session's user; nothing in the request can change who calls. The
  * progress action reads the session user's calls only, and only about a call this session
  * placed: the browser echoes the call (modules cannot write the session) with the ticket the
@@ -26,10 +29,10 @@
 require_once __DIR__ . '/config.php';
 require_once __DIR__ . '/class.click2dialrequestguard.php';
 require_once __DIR__ . '/class.click2dialcallticket.php';
+require_once __DIR__ . '/pinstore.php';
 
 class click2dialmodule extends Module
 {
-	const SETTING_PIN = 'zarafa/v1/plugins/click2dial/pin_token';
 	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
 	const MAX_NUMBER_LENGTH = 256;
 	const STATES = array('requested', 'ringing', 'connected', 'ended', 'not_answered');
@@ -76,8 +79,7 @@ class click2dialmodule extends Module
 					$result = true;
 					break;
 				case 'clearpin':
-					$this->storeSetting(self::SETTING_PIN, '');
-					$this->reply('settings', $this->publicSettings(true));
+					$this->forgetPin();
 					$result = true;
 					break;
 			}
@@ -203,7 +205,11 @@ class click2dialmodule extends Module
 		$this->reply('progress', $echo + array('state' => $state));
 	}
 
-	/** The PIN to call with; null lets the extension find it (directory); false: none stored. */
+	/**
+	 * The password to call with: the session's in session mode; null lets the extension find it
+	 * (its credential store in stored mode, the directory in directory mode); false: stored mode
+	 * and the user has stored no PIN.
+	 */
 	function pbxPassword($user)
 	{
 		switch ($this->credentialSource()) {
@@ -214,11 +220,8 @@ class click2dialmodule extends Module
 			case 'directory':
 				return null;
 			default:
-				$token = $this->readSetting(self::SETTING_PIN);
-				if ($token === '') {
-					return false;
-				}
-				return Click2Dial\decryptCredential($token, $user);
+				click2dial_move_pin($user);
+				return Click2Dial\hasStoredCredential($user) ? null : false;
 		}
 	}
 
@@ -270,11 +273,29 @@ class click2dialmodule extends Module
 			return $this->fail('empty_pin', '');
 		}
 		try {
-			$token = Click2Dial\encryptCredential($pin, $user);
+			// A token of an earlier version goes first, so that it cannot overwrite this PIN.
+			click2dial_move_pin($user);
+			Click2Dial\storeCredential($user, $pin);
 		} catch (Click2Dial\Exception $e) {
+			$this->errorDetail($e);
 			return $this->fail($this->errorKind($e), '');
 		}
-		$this->storeSetting(self::SETTING_PIN, $token);
+		$this->reply('settings', $this->publicSettings(true));
+	}
+
+	function forgetPin()
+	{
+		$user = $this->sessionUser();
+		if ($user === '') {
+			return $this->fail('not_logged_in', '');
+		}
+		try {
+			click2dial_move_pin($user);
+			Click2Dial\forgetCredential($user);
+		} catch (Click2Dial\Exception $e) {
+			$this->errorDetail($e);
+			return $this->fail($this->errorKind($e), '');
+		}
 		$this->reply('settings', $this->publicSettings(true));
 	}
 
@@ -286,22 +307,25 @@ class click2dialmodule extends Module
 			'credentials' => $this->credentialSource(),
 			'confirm' => PLUGIN_CLICK2DIAL_CONFIRM ? 1 : 0,
 			'repeat_seconds' => (int) PLUGIN_CLICK2DIAL_REPEAT_SECONDS,
-			'pin_stored' => $this->readSetting(self::SETTING_PIN) !== '' ? 1 : 0,
+			'pin_stored' => $this->pinStored() ? 1 : 0,
 			'progress' => PLUGIN_CLICK2DIAL_SHOW_PROGRESS ? 1 : 0,
 		);
 	}
 
-	function readSetting($path)
+	/** Whether the extension keeps a PIN for the session's user (stored mode only). */
+	function pinStored()
 	{
-		$value = $GLOBALS['settings']->get($path);
-		return is_string($value) ? $value : '';
-	}
-
-	function storeSetting($path, $value)
-	{
-		$GLOBALS['settings']->set($path, $value);
-		if (method_exists($GLOBALS['settings'], 'saveSettings')) {
-			$GLOBALS['settings']->saveSettings();
+		$user = $this->sessionUser();
+		if ($user === '' || $this->credentialSource() !== 'stored') {
+			return false;
+		}
+		try {
+			click2dial_move_pin($user);
+			return Click2Dial\hasStoredCredential($user);
+		} catch (Click2Dial\Exception $e) {
+			// A store that cannot be used shows as no PIN; the call says why, the log says more.
+			$this->errorDetail($e);
+			return false;
 		}
 	}
 

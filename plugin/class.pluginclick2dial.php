@@ -7,12 +7,15 @@
  * warranty; the full text is in LICENSE at the root of click2dial.
  */
 /*
- * The server half of the click2dial plugin: adds a "Call" button to the contact dialog, and gives
- * the session the key of its call tickets while a page loads (class.click2dialcallticket.php).
+ * The server half of the click2dial plugin: adds a "Call" button to the contact dialog; while a
+ * page loads, gives the session the key of its call tickets (class.click2dialcallticket.php) and
+ * moves a PIN an earlier version kept in the user's settings into the extension's credential
+ * store before WebAccess writes those settings into the main page (pinstore.php).
  * Calls themselves go through click2dialmodule (class.click2dialmodule.php).
  */
 require_once __DIR__ . '/config.php';
 require_once __DIR__ . '/class.click2dialcallticket.php';
+require_once __DIR__ . '/pinstore.php';
 
 class Pluginclick2dial extends Plugin
 {
@@ -23,6 +26,7 @@ class Pluginclick2dial extends Plugin
 		$this->registerHook('server.dialog.general.setup.getmenubuttons');
 		// index.php runs these with the session still open; zarafa.php, where the module runs,
 		// closes it first.
+		$this->registerHook('server.index.login.success');
 		$this->registerHook('server.index.load.main.before');
 		$this->registerHook('server.index.load.dialog.before');
 	}
@@ -31,7 +35,12 @@ class Pluginclick2dial extends Plugin
 	{
 		if ($eventID === 'server.index.load.main.before' || $eventID === 'server.index.load.dialog.before') {
 			click2dialcallticket::ensureSessionKey();
-			return;
+		}
+		if ($eventID === 'server.index.login.success' || $eventID === 'server.index.load.main.before') {
+			$user = isset($_SESSION['username']) ? iconv('Windows-1252', 'UTF-8', (string) $_SESSION['username']) : '';
+			if ($user !== '' && isset($GLOBALS['settings'])) {
+				click2dial_move_pin($user);
+			}
 		}
 		if ($eventID !== 'server.dialog.general.setup.getmenubuttons') {
 			return;

@@ -14,8 +14,9 @@
 /*
  * Where a user's PBX password (sipXecs user-portal PIN) comes from:
  *   ''          follow the extension's click2dial.credentials INI setting (the default);
- *   'stored'    each user enters their PIN once in Settings -> Click2Dial; it is sealed with
- *               Click2Dial\encryptCredential() and kept in their WebAccess settings;
+ *   'stored'    each user enters their PIN once in Settings -> Click2Dial; the extension keeps
+ *               it, sealed, in click2dial.credential_dir on the server (storeCredential()),
+ *               never in their WebAccess settings, which WebAccess writes into every page;
  *   'session'   the WebAccess login password is the PBX password (same LDAP for both); it is
  *               opened from the session with PASSWORD_KEY and PASSWORD_IV of WebAccess'
  *               config.php. Not for single sign-on logins, which leave no password;

@@ -1,11 +1,12 @@
-//! The PHP functions for credentials: the WebAccess session password, sealed PINs, keys.
+//! The PHP functions for credentials: the WebAccess session password, sealed PINs, the
+//! credential store of `stored` mode, keys.
 //!
 //! Every parameter that carries a secret is marked `#[\SensitiveParameter]` (see `sensitive`).
 
 // The parameter names are PHP's, seen by Reflection and by callers using named arguments.
 #![allow(non_snake_case)]
 
-use click2dial_core::credentials::{self, SessionPasswordForm};
+use click2dial_core::credentials::{self, store, SessionPasswordForm};
 use click2dial_core::{ErrorKind, Secret};
 use ext_php_rs::prelude::*;
 
@@ -58,6 +59,39 @@ pub fn decrypt_credential(token: PhpText, user: PhpText) -> PhpResult<String> {
     })
 }
 
+/// Seals `$secret` (the user's PBX PIN) for `$user` and keeps it in `click2dial.credential_dir`,
+/// replacing the one stored before. It never leaves the server again: `makeCall()` and
+/// `activeCalls()` open it when they are given no password in `stored` mode.
+#[php_function]
+#[php(name = "Click2Dial\\storeCredential")]
+pub fn store_credential(user: PhpText, secret: PhpText) -> PhpResult<()> {
+    guarded(|| {
+        let user = user.utf8("login", ErrorKind::Credential)?;
+        let secret = Secret::from(secret.utf8("PBX PIN", ErrorKind::Credential)?);
+        store::store(&*ini::current()?, user, &secret)
+    })
+}
+
+/// Whether a PIN is stored for `$user` in `click2dial.credential_dir`.
+#[php_function]
+#[php(name = "Click2Dial\\hasStoredCredential")]
+pub fn has_stored_credential(user: PhpText) -> PhpResult<bool> {
+    guarded(|| {
+        let user = user.utf8("login", ErrorKind::Credential)?;
+        store::has(&*ini::current()?, user)
+    })
+}
+
+/// Removes the PIN stored for `$user`; nothing stored is no error.
+#[php_function]
+#[php(name = "Click2Dial\\forgetCredential")]
+pub fn forget_credential(user: PhpText) -> PhpResult<()> {
+    guarded(|| {
+        let user = user.utf8("login", ErrorKind::Credential)?;
+        store::forget(&*ini::current()?, user)
+    })
+}
+
 /// A new random key, as a line for `click2dial.key_file`.
 #[php_function]
 #[php(name = "Click2Dial\\generateKey")]
@@ -72,4 +106,7 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
         .function(wrap_function!(encrypt_credential))
         .function(wrap_function!(decrypt_credential))
         .function(wrap_function!(generate_key))
+        .function(wrap_function!(store_credential))
+        .function(wrap_function!(has_stored_credential))
+        .function(wrap_function!(forget_credential))
 }

@@ -6,7 +6,9 @@
 use std::path::Path;
 
 use click2dial_core::credentials;
-use click2dial_core::{dial_plan, directory, without_userinfo, ServerUrl, Settings, VERSION};
+use click2dial_core::{
+    dial_plan, directory, without_userinfo, CredentialSource, ServerUrl, Settings, VERSION,
+};
 use ext_php_rs::zend::ModuleEntry;
 use ext_php_rs::{info_table_end, info_table_row, info_table_start};
 
@@ -85,6 +87,10 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             "Key file (click2dial.key_file)".to_owned(),
             key_file(settings),
         ),
+        (
+            "Credential store (click2dial.credential_dir)".to_owned(),
+            credential_dir(settings),
+        ),
         ("Call limits".to_owned(), call_limits(settings)),
         (
             "Connect timeout (click2dial.connect_timeout_ms)".to_owned(),
@@ -144,6 +150,18 @@ fn key_file(settings: &Settings) -> String {
             ring.ids().join(", ")
         ),
         Err(err) => format!("error: {err}"),
+    }
+}
+
+/// Where stored PINs are kept; only the folder, never what it holds or for whom.
+fn credential_dir(settings: &Settings) -> String {
+    match &settings.credential_dir {
+        Some(folder) => folder.display().to_string(),
+        None if settings.credentials == CredentialSource::Stored => {
+            "(not set: PINs cannot be stored; set it for click2dial.credentials = stored)"
+                .to_owned()
+        }
+        None => "(not set: not needed for these credentials)".to_owned(),
     }
 }
 

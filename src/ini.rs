@@ -4,7 +4,7 @@
 //! the extension at another server or CA and collect its users' PINs; the time-outs may be
 //! changed per script with `ini_set()`.
 //!
-//! Reading all thirteen values into a [`Settings`] took longer than a directory lookup, and the
+//! Reading all the values into a [`Settings`] took longer than a directory lookup, and the
 //! functions ran it on every call (docs/benchmarks.md). So the [`Settings`] are kept, and rebuilt
 //! only after a value changed. Every entry has a change handler ([`note_change`]), which the
 //! engine calls whenever it changes a value: at start-up, for `ini_set()`, `ini_restore()`,
@@ -36,8 +36,9 @@ pub const KEY_FILE: &CStr = c"click2dial.key_file";
 pub const RATE_LIMIT: &CStr = c"click2dial.rate_limit";
 pub const DUPLICATE_WINDOW_MS: &CStr = c"click2dial.duplicate_window_ms";
 pub const STATE_DIR: &CStr = c"click2dial.state_dir";
+pub const CREDENTIAL_DIR: &CStr = c"click2dial.credential_dir";
 
-pub static ENTRIES: IniEntryDefs<13> = IniEntryDefs::new([
+pub static ENTRIES: IniEntryDefs<14> = IniEntryDefs::new([
     entry(SERVER, c"", IniEntryPermission::System),
     entry(CA_FILE, c"", IniEntryPermission::System),
     entry(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
@@ -50,6 +51,7 @@ pub static ENTRIES: IniEntryDefs<13> = IniEntryDefs::new([
     entry(RATE_LIMIT, c"6", IniEntryPermission::System),
     entry(DUPLICATE_WINDOW_MS, c"5000", IniEntryPermission::System),
     entry(STATE_DIR, c"", IniEntryPermission::System),
+    entry(CREDENTIAL_DIR, c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -150,6 +152,7 @@ fn read() -> Result<Settings> {
         dialplan: path(DIALPLAN),
         credentials: CredentialSource::parse(&value(CREDENTIALS))?,
         key_file: path(KEY_FILE),
+        credential_dir: path(CREDENTIAL_DIR),
         rate_limit: number(
             RATE_LIMIT,
             0..=100_000,

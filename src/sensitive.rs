@@ -13,7 +13,7 @@ use ext_php_rs::types::ZendStr;
 
 /// The functions (lower-cased, as the engine keys them) and the 0-based index of each secret
 /// parameter.
-const SENSITIVE_PARAMETERS: [(&str, u32); 7] = [
+const SENSITIVE_PARAMETERS: [(&str, u32); 8] = [
     ("click2dial\\makecall", 2),
     ("click2dial\\activecalls", 1),
     ("click2dial\\decryptsessionpassword", 0),
@@ -21,6 +21,7 @@ const SENSITIVE_PARAMETERS: [(&str, u32); 7] = [
     ("click2dial\\decryptsessionpassword", 2),
     ("click2dial\\encryptcredential", 0),
     ("click2dial\\decryptcredential", 0),
+    ("click2dial\\storecredential", 1),
 ];
 
 /// `ZEND_ATTRIBUTE_PERSISTENT`: internal functions live as long as the process.

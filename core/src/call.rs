@@ -203,8 +203,11 @@ mod tests {
     #[test]
     fn local_checks_come_before_any_request() {
         // Port 9 on loopback: were a request sent, it would fail as unreachable, not as below.
+        // Stored mode (the default) with an empty store: no password is found.
+        let store = tempfile::tempdir().unwrap();
         let settings = Settings {
             server: "https://localhost:9".into(),
+            credential_dir: Some(store.path().join("credentials")),
             ..Settings::default()
         };
         assert_eq!(

@@ -15,8 +15,9 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   through one keep-alive client per process ([`transport`]).
 * [`Error`] with its [`ErrorKind`]: one error type; the binding maps each kind to a PHP exception.
 * [`Secret`]: PINs and passwords, wiped on drop and impossible to format by accident.
-* [`credentials`]: where a user's PBX password comes from: the WebAccess session, a sealed
-  token in the user's settings, or one the administrator provisioned in the directory.
+* [`credentials`]: where a user's PBX password comes from: the WebAccess session, the
+  extension's own store of sealed PINs (`credentials::store`), or one the administrator
+  provisioned in the directory.
 
 * [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
   answered), judged from the user's calls in progress ([`activecalls`]).

@@ -38,6 +38,9 @@ pub struct Settings {
     pub credentials: CredentialSource,
     /// `click2dial.key_file`: the keys that seal stored PBX PINs, newest first.
     pub key_file: Option<PathBuf>,
+    /// `click2dial.credential_dir`: where the PINs of `stored` mode are kept, sealed, one file
+    /// per login; `None` until the administrator names a folder (see `credentials::store`).
+    pub credential_dir: Option<PathBuf>,
     /// `click2dial.rate_limit`: calls a minute one user may place; 0 turns the limit off.
     pub rate_limit: u32,
     /// `click2dial.duplicate_window_ms`: how long the same number is refused again for the same
@@ -58,7 +61,7 @@ pub const DEFAULT_DUPLICATE_WINDOW: Duration = Duration::from_millis(5000);
 pub enum CredentialSource {
     /// The WebAccess login password is the PBX password (one LDAP for both).
     Session,
-    /// Each user's PIN, sealed, in their WebAccess settings.
+    /// Each user's PIN, sealed, in the extension's credential store (`click2dial.credential_dir`).
     #[default]
     Stored,
     /// Sealed PINs in the directory's `credential` column.
@@ -101,6 +104,7 @@ impl Default for Settings {
             dialplan: None,
             credentials: CredentialSource::default(),
             key_file: None,
+            credential_dir: None,
             rate_limit: DEFAULT_RATE_LIMIT,
             duplicate_window: DEFAULT_DUPLICATE_WINDOW,
             state_dir: None,
@@ -124,18 +128,25 @@ impl ServerUrl {
                 "click2dial.server is not set: set it in php.ini to sipXconfig's address, {EXAMPLE}"
             )));
         }
-        let base = Url::parse(server).map_err(|err| {
+        let blanked = without_userinfo(server);
+        let shown = quoted(&blanked);
+        // Before parsing: a password with `/`, `#` or `?` in it would not parse as one.
+        let userinfo = || {
             Error::configuration(format!(
-                "click2dial.server {} is not a URL ({err}): give scheme, host and port, {EXAMPLE}",
-                quoted(&without_userinfo(server))
-            ))
-        })?;
-        let shown = quoted(&without_userinfo(server));
-        if !base.username().is_empty() || base.password().is_some() {
-            return Err(Error::configuration(format!(
                 "click2dial.server {shown} contains a user name or password: remove it; \
                  each user's own credentials are sent in the Authorization header"
-            )));
+            ))
+        };
+        if blanked != server {
+            return Err(userinfo());
+        }
+        let base = Url::parse(server).map_err(|err| {
+            Error::configuration(format!(
+                "click2dial.server {shown} is not a URL ({err}): give scheme, host and port, {EXAMPLE}"
+            ))
+        })?;
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(userinfo());
         }
         match base.scheme() {
             "https" => {}
@@ -190,14 +201,18 @@ impl ServerUrl {
     }
 }
 
-/// The server setting with anything before an `@` in the authority blanked, so that a password an
-/// administrator wrongly put into the URL is not repeated in a message or in phpinfo().
+/// The server setting with everything from the end of the scheme to its last `@` blanked, so that
+/// a password an administrator wrongly put into the URL is not repeated in a message or in
+/// phpinfo().
+///
+/// The authority is not parsed to find the user information: a password may hold any character,
+/// `/`, `#`, `?` and `@` included, and a parser stops the authority at the first of them and
+/// shows the rest of the password as a path, query or fragment. A server URL has no path, so an
+/// `@` anywhere after the scheme can only come from user information; what is blanked up to it
+/// is at worst more than the password, never less.
 pub fn without_userinfo(server: &str) -> String {
     let scheme_end = server.find("://").map_or(0, |i| i + 3);
-    let authority_end = server[scheme_end..]
-        .find(['/', '?', '#'])
-        .map_or(server.len(), |i| scheme_end + i);
-    match server[scheme_end..authority_end].rfind('@') {
+    match server[scheme_end..].rfind('@') {
         Some(at) => format!(
             "{}…@{}",
             &server[..scheme_end],
@@ -242,6 +257,35 @@ mod tests {
         assert!(message.contains("user name or password"), "{message}");
         assert!(!message.contains("s3cret"), "{message}");
         assert!(message.contains("sipx.example.com:8443"), "{message}");
+    }
+
+    #[test]
+    fn a_password_with_url_delimiters_in_it_is_never_shown() {
+        for password in [
+            "pa/ss",
+            "pa#ss",
+            "pa?ss",
+            "p@ss",
+            "a/b#c?d@e",
+            "12/34",
+            "12#34",
+            "12?34",
+            "x/#?y",
+        ] {
+            let server = format!("https://206:{password}@sipx.example.com:8443");
+            let shown = without_userinfo(&server);
+            assert_eq!(shown, "https://…@sipx.example.com:8443", "{password}");
+            let message = refusal(&server, false);
+            assert!(!message.contains(password), "{password}: {message}");
+            assert!(message.contains("user name or password"), "{message}");
+            assert!(message.contains("sipx.example.com:8443"), "{message}");
+            let message = refusal(&format!("206:{password}@sipx.example.com"), false);
+            assert!(!message.contains(password), "{password}: {message}");
+        }
+        assert_eq!(
+            without_userinfo("https://sipx.example.com"),
+            "https://sipx.example.com"
+        );
     }
 
     #[test]

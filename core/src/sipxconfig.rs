@@ -7,12 +7,22 @@
 //!
 //! Credentials go pre-emptively in a Basic `Authorization` header, never in the URL; sipXconfig
 //! also speaks Digest, but Basic over verified TLS saves a round trip per call.
+//!
+//! The header is base64 of `user:PIN`, as good as the PIN to whoever reads the process's memory
+//! later (a core dump, a debugger, a memory disclosure bug). reqwest's own `basic_auth` formats
+//! it through a stack buffer into a `Vec` that is freed unwiped. So [`authorization`] builds it
+//! here in one buffer that is wiped when the request lets go of it, and the header value shares
+//! that buffer instead of copying it. What the HTTP stack still copies is listed in SECURITY.md
+//! ("What stays in memory").
 
 use std::error::Error as StdError;
 use std::io;
 use std::time::{Duration, Instant};
 
-use reqwest::header::{ACCEPT, CONTENT_LENGTH, LOCATION};
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
+use bytes::Bytes;
+use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, LOCATION};
 use reqwest::Response;
 use reqwest::StatusCode;
 
@@ -22,6 +32,7 @@ use crate::number::DialString;
 use crate::secret::Secret;
 use crate::settings::{ServerUrl, Settings};
 use crate::{tls, transport};
+use zeroize::{Zeroize, Zeroizing};
 
 /// How much of an answer's body is read; sipXconfig's answers are empty or a short error page.
 /// A longer body is left unread and its connection closed rather than kept.
@@ -144,9 +155,8 @@ fn exchange(
     prepare: impl FnOnce(&reqwest::Client) -> reqwest::RequestBuilder,
 ) -> Result<Answer> {
     let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
-    let request = prepare(transport.client())
-        .basic_auth(user, Some(password.expose()))
-        .timeout(settings.timeout);
+    let request =
+        with_credentials(prepare(transport.client()), user, password).timeout(settings.timeout);
     transport
         .block_on(async {
             let response = request.send().await?;
@@ -173,6 +183,56 @@ fn exchange(
             })
         })
         .map_err(|err| unreachable(&err, settings, server))
+}
+
+/// The request with `user`'s credentials in a pre-emptive Basic `Authorization` header.
+fn with_credentials(
+    request: reqwest::RequestBuilder,
+    user: &str,
+    password: &Secret,
+) -> reqwest::RequestBuilder {
+    request.header(AUTHORIZATION, authorization(user, password))
+}
+
+/// The `Authorization: Basic` value for `user` and `password`, marked sensitive (so that neither
+/// `Debug` nor an HTTP/2 header table shows or keeps it). `user:password` and its base64 are
+/// written straight into buffers of their final size (no growing, no stack buffer of an
+/// encoder), and the header value is a view of the second one: when the last copy of the
+/// request is dropped, that one buffer is wiped.
+fn authorization(user: &str, password: &Secret) -> HeaderValue {
+    const PREFIX: &[u8] = b"Basic ";
+    let secret = password.expose().as_bytes();
+    let mut plain = Zeroizing::new(Vec::with_capacity(user.len() + 1 + secret.len()));
+    plain.extend_from_slice(user.as_bytes());
+    plain.push(b':');
+    plain.extend_from_slice(secret);
+    let encoded = base64::encoded_len(plain.len(), true).unwrap_or(0);
+    let mut value = WipedOnDrop(vec![0; PREFIX.len() + encoded]);
+    value.0[..PREFIX.len()].copy_from_slice(PREFIX);
+    // The buffer has exactly the room the encoding needs, so this cannot fail.
+    let _ = STANDARD.encode_slice(&*plain, &mut value.0[PREFIX.len()..]);
+    // `from_maybe_shared` keeps a `Bytes` as it is (no copy); base64 is always a valid value.
+    let mut header = HeaderValue::from_maybe_shared(Bytes::from_owner(value))
+        .unwrap_or_else(|_| HeaderValue::from_static("Basic"));
+    header.set_sensitive(true);
+    header
+}
+
+/// A buffer zeroed when the last `Bytes` that shares it is dropped.
+struct WipedOnDrop(Vec<u8>);
+
+impl AsRef<[u8]> for WipedOnDrop {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for WipedOnDrop {
+    fn drop(&mut self) {
+        self.0.zeroize();
+        #[cfg(test)]
+        tests::WIPED.with(|wiped| wiped.set(wiped.get() + 1));
+    }
 }
 
 /// The whole body, or `None` when it is longer than `limit`.
@@ -392,4 +452,56 @@ fn deepest_cause(err: &reqwest::Error) -> String {
         .last()
         .map(ToString::to_string)
         .unwrap_or_else(|| "unknown failure".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Buffers wiped on this thread (tests run on threads of their own).
+        pub(super) static WIPED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    #[test]
+    fn the_authorization_header_is_basic_user_pin_and_marked_sensitive() {
+        let header = authorization("206", &Secret::from("S3cr3t:PIN ä"));
+        assert!(header.is_sensitive());
+        let encoded = header.to_str().unwrap().strip_prefix("Basic ").unwrap();
+        assert_eq!(
+            STANDARD.decode(encoded).unwrap(),
+            "206:S3cr3t:PIN ä".as_bytes()
+        );
+        assert!(!format!("{header:?}").contains(encoded), "{header:?}");
+    }
+
+    #[test]
+    fn the_authorization_header_left_in_memory_after_a_request_is_wiped() {
+        // The request as `exchange` builds it. Its header must be the one buffer that is wiped,
+        // not a copy of it that would be freed as it is.
+        let transport = transport::client(None, Duration::from_secs(1)).unwrap();
+        let pin = Secret::from("4711");
+        let before = WIPED.with(Cell::get);
+        let put = transport
+            .client()
+            .put("https://sipx.example.com/sipxconfig/rest/call/207");
+        let request = with_credentials(put, "206", &pin).build().unwrap();
+        let sent = request.headers().get(AUTHORIZATION).unwrap();
+        assert!(sent.is_sensitive());
+        assert_eq!(sent.to_str().unwrap(), "Basic MjA2OjQ3MTE=");
+        let clone = request.try_clone().unwrap();
+        drop(request);
+        assert_eq!(
+            WIPED.with(Cell::get),
+            before,
+            "still in use by a copy of the request"
+        );
+        drop(clone);
+        assert_eq!(
+            WIPED.with(Cell::get),
+            before + 1,
+            "wiped once the last copy of the request is gone"
+        );
+    }
 }

@@ -1,7 +1,9 @@
 <?php
 /*
  * Settings -> Click2Dial, opened at DIALOG_URL + "plugin=click2dial&task=settings". In "stored"
- * mode the user enters their PBX PIN here; it goes to the server once and never comes back.
+ * mode the user enters their PBX PIN here; it goes to the server once, where the extension keeps
+ * it in its credential store, and never comes back. The dialog shows whether one is stored and
+ * offers to remove it.
  */
 
 function getDialogTitle()
@@ -31,6 +33,6 @@ function getBody()
 		. '<input type="password" id="click2dial_pin" autocomplete="new-password"> '
 		. '<button type="submit" id="click2dial_save">' . $t('Save') . '</button> '
 		. '<button type="button" id="click2dial_clear">' . $t('Forget PIN') . '</button>'
-		. '<p class="click2dial_hint">' . $t('Your user-portal PIN of the phone system. It is stored encrypted and never shown again.') . '</p>'
+		. '<p class="click2dial_hint">' . $t('Your user-portal PIN of the phone system. It is kept encrypted on the server and never sent to your browser again.') . '</p>'
 		. '</form></div>';
 }

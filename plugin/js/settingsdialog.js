@@ -7,7 +7,8 @@
  */
 /*
  * The Click2Dial settings dialog (dialogs/settings.php). The PIN field is emptied as soon as
- * the PIN is sent: the server only ever answers whether a PIN is stored.
+ * the PIN is sent: the server only ever answers whether a PIN is stored, and "Forget PIN" is
+ * offered only when one is.
  */
 
 var click2dialSettingsDialog = {
@@ -34,6 +35,7 @@ var click2dialSettingsDialog = {
 	{
 		var status = document.getElementById("click2dial_settings_status");
 		var form = document.getElementById("click2dial_pin_form");
+		var clear = document.getElementById("click2dial_clear");
 		// Replies may overtake each other: once a change was sent, only its reply counts.
 		if (!status || (this.changing && !values.changed)) {
 			return;
@@ -44,12 +46,15 @@ var click2dialSettingsDialog = {
 			text = click2dial.t("Your phone system password is set up by your administrator; there is nothing to enter here.");
 		} else if (values.changed && values.pinStored) {
 			text = click2dial.t("Your PIN was saved.");
+		} else if (values.changed) {
+			text = click2dial.t("Your PIN was removed.");
 		} else {
 			text = values.pinStored ? click2dial.t("A PIN is stored.") : click2dial.t("No PIN is stored yet.");
 		}
 		if (values.changed) {
 			this.changing = false;
 		}
+		clear.style.display = values.pinStored ? "" : "none";
 		status.textContent = text;
 	},
 

@@ -5,8 +5,9 @@
 //!
 //! * `session`: sipXecs and Zarafa share one LDAP, so the WebAccess login password is the PBX
 //!   password. The plugin opens `$_SESSION["password"]` with [`decrypt_session_password`].
-//! * `stored` (the default): each user enters their PIN once; it is kept in their WebAccess
-//!   settings as a token that only this extension can open ([`seal`] / [`open`]).
+//! * `stored` (the default): each user enters their PIN once; the extension keeps it, sealed,
+//!   in its own credential store on the server ([`store`]), never in anything a browser
+//!   receives, and opens it itself when a call is made without a password.
 //! * `directory`: the administrator provisions tokens in the directory's `credential` column,
 //!   and [`password_for`] opens them when the caller passes no password.
 //!
@@ -16,6 +17,7 @@
 mod keys;
 mod sealed;
 mod session;
+pub mod store;
 mod windows1252;
 
 use std::sync::Arc;
@@ -53,8 +55,8 @@ pub fn open(settings: &Settings, token: &str, login: &str) -> Result<Secret> {
     sealed::open(&*key_ring(settings)?, token, login)
 }
 
-/// The password for a call by `login`: the one the caller gave, else the directory's sealed one
-/// when the settings say so.
+/// The password for a call by `login`: the one the caller gave, else the one the settings
+/// provide: the PIN stored for `login` (`stored`), or the directory's sealed one (`directory`).
 pub fn password_for(
     settings: &Settings,
     login: &str,
@@ -97,12 +99,9 @@ pub fn password_for(
              Click2Dial\\decryptSessionPassword(), as the third argument of makeCall()",
             quoted(login)
         ),
-        CredentialSource::Stored => format!(
-            "click2dial.credentials is stored: pass the PIN of {} from their settings, opened \
-             with Click2Dial\\decryptCredential(), as the third argument of makeCall(); if they \
-             have none yet, ask them to enter it",
-            quoted(login)
-        ),
+        CredentialSource::Stored => {
+            return store::load(settings, login)?.ok_or_else(|| store::nothing_stored(login))
+        }
     };
     Err(Error::new(
         ErrorKind::Credential,

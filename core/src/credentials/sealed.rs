@@ -3,7 +3,7 @@
 //! A token is `c2d1.<key id>.<payload>`, where the payload is URL-safe base64 (no padding) of a
 //! fresh random 96-bit nonce, the ciphertext and the 128-bit tag. The version, the key id and the
 //! login (lower-cased, as logins match) are the associated data, so a token opens only under the
-//! key it names and only for the user it was sealed for: copied into another user's settings, it
+//! key it names and only for the user it was sealed for: copied into another user's file, it
 //! is refused. Any change to a token, one byte anywhere, makes the tag fail; nothing of the secret
 //! is returned then, and the buffer the secret was opened into is wiped.
 
@@ -124,7 +124,7 @@ fn associated_data(key_id: &str, login: &str) -> Vec<u8> {
     format!("{VERSION}\0{key_id}\0{}", login.to_lowercase()).into_bytes()
 }
 
-fn check_login(login: &str) -> Result<()> {
+pub(super) fn check_login(login: &str) -> Result<()> {
     if login.is_empty() {
         return Err(Error::new(
             ErrorKind::Credential,
