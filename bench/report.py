@@ -1,4 +1,4 @@
-"""Turns the figures scripts/bench collected into the table and the goal lines of issue 7.
+"""Turns the figures scripts/bench collected into the table and the goal lines of docs/benchmarks.md.
 Exits 1 when a goal fails. The goals are ratios between contenders of the same run, or costs
 far from the noise; never relax one here to make a run pass.
 

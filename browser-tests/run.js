@@ -1,5 +1,5 @@
 // Browser tests of the click2dial WebAccess plugin in the WebAccess host, in headless Chromium
-// (Debian's chromium, driven by playwright-core). scripts/run-browser-tests starts two hosts
+// (Debian's chromium, driven by playwright-core). browser-tests/run starts two hosts
 // (credentials "stored" and "session") with their emulators and passes their URLs here.
 // Prints one line "browser: N passed, N failed" at the end; screenshots go to SHOT_DIR.
 'use strict';
@@ -379,8 +379,8 @@ test('a contact without a number: a message, no request', async ({ context }) =>
   assert.strictEqual((await calls(SESSION_PBX)).length, 0);
 });
 
-// Defects the host hid while it differed from the real WebAccess (issue 13), and the host's
-// imitation of the real code where the plugin meets it.
+// Defects the host hid while it differed from the real WebAccess (webaccess-host/README.md),
+// and the host's imitation of the real code where the plugin meets it.
 
 test('a contact with one business number is called at once: the list sends it as business and as office number', async ({ context }) => {
   await clearCalls(SESSION_PBX);

@@ -41,7 +41,7 @@ echo $directory['out'], $directory['err'];
 $_SESSION = array();
 echo plugin_reply(plugin_request($call)), "\n";
 
-// The extension's own limits (issue 8), mapped as well.
+// The extension's own limits (click2dial.rate_limit, duplicate_window_ms), mapped as well.
 $limited = run_php('define("PLUGIN_CLICK2DIAL_CREDENTIALS", "session"); require ' . var_export(__DIR__ . '/fixtures/plugin-host.php', true) . ';'
     . ' plugin_login("alice", "0000"); $call = \'<action type="call"><number>204</number></action>\';'
     . ' plugin_request($call); echo plugin_reply(plugin_request($call)), "\n";',

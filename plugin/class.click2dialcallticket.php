@@ -1,5 +1,12 @@
 <?php
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * The ticket of a placed call: proof that this session placed the call a progress question is
  * about. A module cannot remember calls in the session (zarafa.php closes it before modules
  * run), so the browser echoes the call it follows; the ticket makes that echo unforgeable.

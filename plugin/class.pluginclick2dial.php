@@ -1,5 +1,12 @@
 <?php
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * The server half of the click2dial plugin: adds a "Call" button to the contact dialog; while a
  * page loads, gives the session the key of its call tickets (class.click2dialcallticket.php) and
  * moves a PIN an earlier version kept in the user's settings into the extension's credential

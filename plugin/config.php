@@ -1,5 +1,12 @@
 <?php
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * The site's choices for the click2dial plugin. Each setting can be set before this file is
  * read (e.g. in WebAccess' own config.php); a value set there wins.
  */

@@ -1,5 +1,12 @@
 <?php
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * The user's PBX PIN in "stored" mode. The extension keeps it, sealed, in its own credential
  * store on the server (click2dial.credential_dir): the plugin hands it over once with
  * Click2Dial\storeCredential() and from then on passes no password at all; makeCall() and

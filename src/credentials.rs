@@ -11,7 +11,7 @@ use click2dial_core::{ErrorKind, Secret};
 use ext_php_rs::prelude::*;
 
 use crate::args::PhpText;
-use crate::functions::guarded;
+use crate::guard::guarded;
 use crate::ini;
 
 /// Opens `$_SESSION["password"]` as WebAccess stored it, with WebAccess' `PASSWORD_KEY` and

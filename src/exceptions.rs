@@ -1,4 +1,5 @@
-//! The PHP exception classes, and the one mapping from the core's [`ErrorKind`] onto them.
+//! The PHP exception classes, built from the one mapping of the core's [`ErrorKind`] onto them
+//! ([`class_of`]).
 //!
 //! The classes are plain PHP classes (no Rust object behind them), so PHP code can construct,
 //! extend and serialize them like any exception of its own.
@@ -16,22 +17,9 @@ use ext_php_rs::zend::ClassEntry;
 /// The base class: every click2dial failure is one of these.
 pub const BASE: &str = "Click2Dial\\Exception";
 
-/// Every exception class, parents before children.
-pub const CLASSES: [&str; 10] = [
-    BASE,
-    "Click2Dial\\ConfigurationException",
-    "Click2Dial\\InvalidNumberException",
-    "Click2Dial\\NumberNotAllowedException",
-    "Click2Dial\\UnknownUserException",
-    "Click2Dial\\CredentialException",
-    "Click2Dial\\AuthenticationException",
-    "Click2Dial\\PbxRejectedException",
-    "Click2Dial\\PbxUnreachableException",
-    "Click2Dial\\RateLimitedException",
-];
-
-/// The class an error kind is thrown as.
-pub fn class_of(kind: ErrorKind) -> &'static str {
+/// The class an error kind is thrown as: the one table of the extension's exceptions. The match
+/// is exhaustive, so a new kind does not build without its class; [`CLASSES`] follows from it.
+pub const fn class_of(kind: ErrorKind) -> &'static str {
     match kind {
         ErrorKind::Configuration => "Click2Dial\\ConfigurationException",
         ErrorKind::InvalidNumber => "Click2Dial\\InvalidNumberException",
@@ -42,8 +30,30 @@ pub fn class_of(kind: ErrorKind) -> &'static str {
         ErrorKind::PbxRejected { .. } => "Click2Dial\\PbxRejectedException",
         ErrorKind::PbxUnreachable => "Click2Dial\\PbxUnreachableException",
         ErrorKind::RateLimited { .. } => "Click2Dial\\RateLimitedException",
+        // A bug has no class of its own: PHP code catches it as any click2dial failure.
         ErrorKind::Internal => BASE,
     }
+}
+
+/// Every exception class, one per kind of [`ErrorKind::ALL`]: [`BASE`] first, because it is
+/// the parent of the others and must be registered before them.
+pub const CLASSES: [&str; ErrorKind::ALL.len()] = classes();
+
+const fn classes() -> [&'static str; ErrorKind::ALL.len()] {
+    let mut classes = [BASE; ErrorKind::ALL.len()];
+    let mut next = 1;
+    let mut index = 0;
+    while index < ErrorKind::ALL.len() {
+        let kind = ErrorKind::ALL[index];
+        // Internal, the one kind thrown as BASE, is in ALL exactly once (the core tests it);
+        // the other kinds fill the places after BASE.
+        if !matches!(kind, ErrorKind::Internal) {
+            classes[next] = class_of(kind);
+            next += 1;
+        }
+        index += 1;
+    }
+    classes
 }
 
 /// The PHP exception for a core error.

@@ -5,15 +5,14 @@
 // The parameter names are PHP's, seen by Reflection and by callers using named arguments.
 #![allow(non_snake_case)]
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-
-use click2dial_core::{self as core, Error, ErrorKind};
+use click2dial_core::{self as core, ErrorKind};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::prelude::*;
 use ext_php_rs::types::{ZendHashTable, Zval};
 
 use crate::args::{optional_password, PhpText};
-use crate::{exceptions, ini};
+use crate::guard::guarded;
+use crate::ini;
 
 /// Places a call: the PBX rings `$fromUser`'s phone, then connects it to `$toNumber`.
 ///
@@ -46,11 +45,7 @@ pub fn make_call(
         );
         insert_optional(&mut result, "e164", placed.e164.as_deref());
         insert_optional(&mut result, "extension", placed.extension.as_deref());
-        let placed_at = placed
-            .placed_at
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis() as i64);
-        insert(&mut result, "placed_at", placed_at);
+        insert(&mut result, "placed_at", core::epoch_ms(placed.placed_at));
         insert(
             &mut result,
             "user_extension",
@@ -80,18 +75,6 @@ pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module
         .function(wrap_function!(make_call))
         .function(wrap_function!(get_usernr))
-}
-
-/// Runs a function body, turning a core error into its exception and a panic into
-/// `Click2Dial\Exception` (a panic is a bug; its message could hold anything, so it is not shown).
-pub(crate) fn guarded<T>(body: impl FnOnce() -> core::Result<T>) -> PhpResult<T> {
-    let outcome = catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|_| {
-        Err(Error::new(
-            ErrorKind::Internal,
-            "click2dial failed internally (a bug): please report it with the PHP error log",
-        ))
-    });
-    outcome.map_err(|err| exceptions::to_php(&err))
 }
 
 /// `null` for `None`, which PHP code tests with `=== null`.

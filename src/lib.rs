@@ -16,6 +16,7 @@ mod args;
 mod credentials;
 mod exceptions;
 mod functions;
+mod guard;
 mod info;
 mod ini;
 mod numbers;

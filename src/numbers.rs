@@ -10,7 +10,7 @@ use click2dial_core::{self as core, ErrorKind};
 use ext_php_rs::prelude::*;
 
 use crate::args::PhpText;
-use crate::functions::guarded;
+use crate::guard::guarded;
 use crate::ini;
 
 /// The number as the PBX will dial it, by `click2dial.dialplan` (only cleaned without one).

@@ -8,8 +8,7 @@
 // The parameter names are PHP's, seen by Reflection and by callers using named arguments.
 #![allow(non_snake_case)]
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use click2dial_core::activecalls::ActiveCall;
 use click2dial_core::progress::{call_progress, CallState, TrackedCall, DEFAULT_RING_TIMEOUT_MS};
@@ -21,7 +20,7 @@ use ext_php_rs::types::{ZendHashTable, Zval};
 use ext_php_rs::zend::ce;
 
 use crate::args::{optional_password, PhpText};
-use crate::functions::guarded;
+use crate::guard::{guarded, guarded_php};
 use crate::ini;
 
 /// The calls in progress of `$fromUser`'s phone, each as `['from', 'to', 'direction', 'start'
@@ -61,7 +60,7 @@ pub fn call_progress_of(
     activeCalls: &ZendHashTable,
     nowMs: Option<i64>,
 ) -> PhpResult<String> {
-    catch_unwind(AssertUnwindSafe(|| {
+    guarded_php(|| {
         let user = text(placedCall, "user", "$placedCall")?;
         let dialed = text(placedCall, "dialed", "$placedCall")?;
         let user_extension = match placedCall.get("user_extension").filter(|v| !v.is_null()) {
@@ -113,20 +112,12 @@ pub fn call_progress_of(
         };
         let now_ms = nowMs.unwrap_or_else(now_ms);
         Ok(call_progress(&tracked, &calls, now_ms).as_str().to_owned())
-    }))
-    .unwrap_or_else(|_| {
-        Err(crate::exceptions::to_php(&core::Error::new(
-            ErrorKind::Internal,
-            "click2dial failed internally (a bug): please report it with the PHP error log",
-        )))
     })
 }
 
 /// Milliseconds since the Unix epoch, as `makeCall`'s `placed_at`.
 pub fn now_ms() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as i64)
+    core::epoch_ms(SystemTime::now())
 }
 
 /// Adds this module's functions to the extension.

@@ -42,6 +42,25 @@ pub enum ErrorKind {
     Internal,
 }
 
+impl ErrorKind {
+    /// Every kind once, its fields zero: the list that tables covering each kind are built from
+    /// (the binding's PHP exception classes). A new kind belongs here too.
+    pub const ALL: [ErrorKind; 10] = [
+        ErrorKind::Configuration,
+        ErrorKind::InvalidNumber,
+        ErrorKind::NumberNotAllowed,
+        ErrorKind::UnknownUser,
+        ErrorKind::Credential,
+        ErrorKind::Authentication { status: 0 },
+        ErrorKind::PbxRejected { status: 0 },
+        ErrorKind::PbxUnreachable,
+        ErrorKind::RateLimited {
+            retry_after_secs: 0,
+        },
+        ErrorKind::Internal,
+    ];
+}
+
 /// A failure of a click2dial operation, with a message fit to show a person.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Error {
@@ -157,6 +176,26 @@ mod tests {
         let forbidden = Error::new(ErrorKind::Authentication { status: 403 }, "m");
         assert_eq!(forbidden.code(), 403);
         assert_eq!(Error::configuration("m").code(), 0);
+    }
+
+    #[test]
+    fn all_holds_every_kind_once() {
+        // The match is exhaustive: a new kind does not compile until it has a place here, which
+        // is the reminder to add it to ALL.
+        let place = |kind: ErrorKind| match kind {
+            ErrorKind::Configuration => 0,
+            ErrorKind::InvalidNumber => 1,
+            ErrorKind::NumberNotAllowed => 2,
+            ErrorKind::UnknownUser => 3,
+            ErrorKind::Credential => 4,
+            ErrorKind::Authentication { .. } => 5,
+            ErrorKind::PbxRejected { .. } => 6,
+            ErrorKind::PbxUnreachable => 7,
+            ErrorKind::RateLimited { .. } => 8,
+            ErrorKind::Internal => 9,
+        };
+        let places: Vec<usize> = ErrorKind::ALL.into_iter().map(place).collect();
+        assert_eq!(places, (0..ErrorKind::ALL.len()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -30,6 +30,7 @@ up, connects it to the contact. This crate holds the parts that decide and do th
 
 pub mod activecalls;
 mod call;
+mod clock;
 pub mod credentials;
 mod dialplan;
 mod directory;
@@ -45,6 +46,7 @@ pub mod transport;
 mod watched;
 
 pub use call::{active_calls, directory, make_call, phone_of, Phone, PlacedCall};
+pub use clock::epoch_ms;
 pub use dialplan::{dial_plan, normalize_number, DialPlan, Normalized};
 pub use directory::{Directory, DirectoryEntry};
 pub use error::{Error, ErrorKind, Result};

@@ -1,6 +1,6 @@
 //! Files that are reloaded when they change, without a restart and without blocking readers.
 //!
-//! The directory (and later the dial plan) live in files that an administrator edits while PHP
+//! The directory and the dial plan live in files that an administrator edits while PHP
 //! workers keep serving calls. A [`WatchedFile`] holds the last parsed version behind an
 //! `ArcSwap`, so a lookup is one atomic load. At most once per [`CHECK_INTERVAL`] a reader looks at
 //! the file's metadata; if it changed, that one reader parses the new version and swaps it in

@@ -12,22 +12,20 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
+/// One line of `calls.jsonl`: the call as asked, with its number and time.
 #[derive(Clone, Debug, Serialize)]
 pub struct CallRecord {
+    /// The line number in `calls.jsonl`, from 1.
     pub seq: u64,
     pub time: String,
-    /// The canonical user name, whatever name was used to log in.
-    pub user: String,
-    pub login: String,
-    pub auth: &'static str,
-    pub from: String,
-    pub to: String,
-    pub dialed: String,
-    pub path: String,
+    #[serde(flatten)]
+    pub call: NewCall,
 }
 
 /// The fields of a call known before it gets its number and time.
+#[derive(Clone, Debug, Serialize)]
 pub struct NewCall {
+    /// The canonical user name, whatever name was used to log in.
     pub user: String,
     pub login: String,
     pub auth: &'static str,
@@ -62,13 +60,7 @@ impl CallLog {
         let record = CallRecord {
             seq: inner.next_seq,
             time,
-            user: call.user,
-            login: call.login,
-            auth: call.auth,
-            from: call.from,
-            to: call.to,
-            dialed: call.dialed,
-            path: call.path,
+            call,
         };
         let mut line = serde_json::to_vec(&record).map_err(|e| e.to_string())?;
         line.push(b'\n');

@@ -1,5 +1,5 @@
-//! Wall-clock time as the emulator needs it: milliseconds for nonces, RFC 3339 for the call
-//! records, and calendar dates for certificate validity. Small enough not to need a date crate.
+//! Wall-clock time as the emulator needs it: milliseconds for nonces and RFC 3339 for the call
+//! records. Small enough not to need a date crate.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -21,13 +21,6 @@ pub fn rfc3339(ms: u64) -> String {
         rem % 60,
         ms % 1000
     )
-}
-
-/// Today's date (UTC) moved by `days_offset` days.
-pub fn date_in_days(days_offset: i64) -> (i32, u8, u8) {
-    let today = (now_ms() / 1000 / 86_400) as i64;
-    let (y, m, d) = civil_from_days(today + days_offset);
-    (y as i32, m as u8, d as u8)
 }
 
 /// Howard Hinnant's days-to-civil algorithm.

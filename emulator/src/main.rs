@@ -69,31 +69,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// Starts the emulator from the command line's arguments and serves until a signal.
 async fn run(args: cli::Args) -> Result<(), String> {
     let config = Config::load(&args.config)?;
     let state_dir = args.state_dir.as_path();
-    std::fs::create_dir_all(state_dir)
-        .map_err(|e| format!("cannot create state directory {}: {e}", state_dir.display()))?;
-    // A `ready` left by an earlier run must not fool a test into talking to nobody.
-    remove_if_present(&state_dir.join("ready"))?;
-    remove_if_present(&state_dir.join("listen.json"))?;
-
-    let https = bind("HTTPS", args.https).await?;
-    let http = match args.http {
-        Some(address) => Some(bind("plain HTTP", address).await?),
-        None => None,
-    };
-    let control = bind("control", args.control).await?;
+    prepare_state_dir(state_dir)?;
+    let listeners = Listeners::bind(&args).await?;
     // Files come after binding, so a second instance that cannot get its ports leaves the
     // first one's certificates and call record alone.
-    let identity = certs::create(state_dir, &config.realm, &config.hostnames)?;
-    let tls = TlsAcceptor::from(certs::tls_config(identity)?);
+    let tls = TlsAcceptor::from(certs::create(state_dir, &config.realm, &config.hostnames)?);
     let calls = CallLog::create(state_dir.join("calls.jsonl"))?;
-    let local = |listener: &TcpListener| listener.local_addr().map_err(|e| e.to_string());
-    let https_address = local(&https)?;
-    let http_address = http.as_ref().map(local).transpose()?;
-    let control_address = local(&control)?;
-
+    let addresses = listeners.addresses()?;
     let emulator = Arc::new(Emulator {
         nonces: NonceKey::new(config.nonce_validity_seconds),
         config,
@@ -104,51 +90,117 @@ async fn run(args: cli::Args) -> Result<(), String> {
         pbx_requests: AtomicU64::new(0),
         pbx_connections: AtomicU64::new(0),
     });
-    tokio::spawn(server::serve(
-        https,
-        Listener::Pbx { tls: Some(tls) },
-        emulator.clone(),
-    ));
-    if let Some(http) = http {
-        tokio::spawn(server::serve(
-            http,
-            Listener::Pbx { tls: None },
-            emulator.clone(),
-        ));
-    }
-    tokio::spawn(server::serve(control, Listener::Control, emulator.clone()));
-
-    let listen = serde_json::json!({
-        "https": https_address.to_string(),
-        "http": http_address.map(|a| a.to_string()),
-        "control": control_address.to_string(),
-    });
-    write_file(&state_dir.join("listen.json"), &format!("{listen}\n"))?;
-    write_file(
-        &state_dir.join("ready"),
-        &format!("{}\n", std::process::id()),
-    )?;
-
-    let host = &emulator.config.hostnames[0];
-    println!(
-        "emulating sipXconfig of {} (realm {:?}) with {} users; state in {}",
-        emulator.config.domain,
-        emulator.config.realm,
-        emulator.config.users().len(),
-        state_dir.display()
-    );
-    if let Some(address) = http_address {
-        println!("plain-HTTP sipXconfig on http://{host}:{}", address.port());
-    }
-    println!(
-        "sipxconfig-emulator ready: https://{host}:{} (control http://{control_address})",
-        https_address.port()
-    );
+    listeners.serve(tls, &emulator);
+    write_ready(state_dir, &addresses)?;
+    greet(&emulator.config, state_dir, &addresses);
 
     let signal = wait_for_signal().await;
     let _ = std::fs::remove_file(state_dir.join("ready"));
     println!("sipxconfig-emulator stopped ({signal})");
     Ok(())
+}
+
+/// Creates the state folder and removes what an earlier run left: a `ready` from then must not
+/// fool a test into talking to nobody.
+fn prepare_state_dir(state_dir: &Path) -> Result<(), String> {
+    std::fs::create_dir_all(state_dir)
+        .map_err(|e| format!("cannot create state directory {}: {e}", state_dir.display()))?;
+    remove_if_present(&state_dir.join("ready"))?;
+    remove_if_present(&state_dir.join("listen.json"))
+}
+
+/// The sockets of the emulated server (HTTPS, plain HTTP if asked for) and of the control API.
+struct Listeners {
+    https: TcpListener,
+    http: Option<TcpListener>,
+    control: TcpListener,
+}
+
+/// Where the [`Listeners`] listen, as a test reads it from `listen.json`.
+struct Addresses {
+    https: SocketAddr,
+    http: Option<SocketAddr>,
+    control: SocketAddr,
+}
+
+impl Listeners {
+    async fn bind(args: &cli::Args) -> Result<Listeners, String> {
+        let https = bind("HTTPS", args.https).await?;
+        let http = match args.http {
+            Some(address) => Some(bind("plain HTTP", address).await?),
+            None => None,
+        };
+        let control = bind("control", args.control).await?;
+        Ok(Listeners {
+            https,
+            http,
+            control,
+        })
+    }
+
+    fn addresses(&self) -> Result<Addresses, String> {
+        let local = |listener: &TcpListener| listener.local_addr().map_err(|e| e.to_string());
+        Ok(Addresses {
+            https: local(&self.https)?,
+            http: self.http.as_ref().map(local).transpose()?,
+            control: local(&self.control)?,
+        })
+    }
+
+    /// Serves each listener on its own task.
+    fn serve(self, tls: TlsAcceptor, emulator: &Arc<Emulator>) {
+        tokio::spawn(server::serve(
+            self.https,
+            Listener::Pbx { tls: Some(tls) },
+            emulator.clone(),
+        ));
+        if let Some(http) = self.http {
+            tokio::spawn(server::serve(
+                http,
+                Listener::Pbx { tls: None },
+                emulator.clone(),
+            ));
+        }
+        tokio::spawn(server::serve(
+            self.control,
+            Listener::Control,
+            emulator.clone(),
+        ));
+    }
+}
+
+/// Writes `listen.json`, then `ready` (with the process id), which tests wait for.
+fn write_ready(state_dir: &Path, addresses: &Addresses) -> Result<(), String> {
+    let listen = serde_json::json!({
+        "https": addresses.https.to_string(),
+        "http": addresses.http.map(|a| a.to_string()),
+        "control": addresses.control.to_string(),
+    });
+    write_file(&state_dir.join("listen.json"), &format!("{listen}\n"))?;
+    write_file(
+        &state_dir.join("ready"),
+        &format!("{}\n", std::process::id()),
+    )
+}
+
+/// Tells the person who started the emulator what it emulates and where.
+fn greet(config: &Config, state_dir: &Path, addresses: &Addresses) {
+    let host = &config.hostnames[0];
+    println!(
+        "emulating sipXconfig of {} (realm {:?}) with {} users; state in {}",
+        config.domain,
+        config.realm,
+        config.users().len(),
+        state_dir.display()
+    );
+    if let Some(address) = addresses.http {
+        println!("plain-HTTP sipXconfig on http://{host}:{}", address.port());
+    }
+    println!(
+        "sipxconfig-emulator ready: https://{host}:{} (control http://{})",
+        addresses.https.port(),
+        addresses.control
+    );
 }
 
 async fn bind(what: &str, address: SocketAddr) -> Result<TcpListener, String> {

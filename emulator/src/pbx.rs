@@ -6,20 +6,23 @@
 //! sipXconfig lets through unauthenticated), then the security filter (401), then Restlet's
 //! method check (405), then `CallResource`'s check of `{to}` (400/500).
 
+use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::Duration;
 
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ACCEPT, ALLOW, AUTHORIZATION, CONTENT_TYPE};
+use hyper::http::request::Parts;
 use hyper::{Method, Request, Response};
 
 use crate::activecdrs;
 
-use crate::auth::{self, digest, Attempt, Outcome};
+use crate::auth::{self, digest, Attempt, Outcome, Scheme};
 use crate::calls::NewCall;
 use crate::clock;
-use crate::dial::{self, Refusal};
+use crate::config::User;
+use crate::dial::{self, Dialed, Refusal};
 use crate::fault::Fault;
 use crate::pages::{self, Body};
 use crate::state::Emulator;
@@ -72,6 +75,23 @@ fn route(path: &str) -> Route<'_> {
     }
 }
 
+/// What the checks read of a request.
+struct Asked<'a> {
+    parts: &'a Parts,
+    path: &'a str,
+    method: &'a str,
+}
+
+/// Who sent a request that passed the security filter.
+struct Caller<'c> {
+    user: &'c User,
+    /// The name the client logged in with, which may be an alias.
+    login: String,
+    scheme: Scheme,
+    now_ms: u64,
+}
+
+/// Answers one request to the emulated server, by the checks of the module doc, in their order.
 pub async fn handle(
     emulator: Arc<Emulator>,
     request: Request<Incoming>,
@@ -81,56 +101,111 @@ pub async fn handle(
         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let (parts, body) = request.into_parts();
     discard_body(body).await;
-    let path = parts.uri.path();
-    let method = parts.method.as_str();
-    let log = &emulator.log;
+    let asked = Asked {
+        path: parts.uri.path(),
+        method: parts.method.as_str(),
+        parts: &parts,
+    };
+    if let Some(answer) = injected_fault(&emulator, &asked).await {
+        return answer;
+    }
+    let route = route(asked.path);
+    if let Some(response) = not_found(&emulator, &asked, &route) {
+        return Ok(response);
+    }
+    if let Some(response) = options(&emulator, &asked, &route) {
+        return Ok(response);
+    }
+    let caller = match authenticated(&emulator, &asked) {
+        ControlFlow::Continue(caller) => caller,
+        ControlFlow::Break(response) => return Ok(response),
+    };
+    Ok(match route {
+        Route::ActiveCdrs => active_cdrs(&emulator, &asked, &caller),
+        Route::Call { raw_to } => call(&emulator, &asked, &caller, raw_to),
+        Route::NotFound => unreachable!("answered by not_found"),
+    })
+}
 
+/// The fault a test injected, if any: an answer in place of the real one, or `None` to go on
+/// (after the delay of a `Delay` fault).
+async fn injected_fault(
+    emulator: &Emulator,
+    asked: &Asked<'_>,
+) -> Option<Result<Response<Body>, CloseSilently>> {
+    let Asked { path, method, .. } = asked;
+    let log = &emulator.log;
     match emulator.faults.take() {
-        Fault::None => {}
+        Fault::None => None,
         Fault::Delay { ms } => {
             log.say(format_args!(
                 "fault: holding {method} {path} for {ms} ms before answering"
             ));
             tokio::time::sleep(Duration::from_millis(ms)).await;
+            None
         }
         Fault::Drop => {
             log.say(format_args!(
                 "fault: closed the connection after {method} {path} without answering"
             ));
-            return Err(CloseSilently);
+            Some(Err(CloseSilently))
         }
         Fault::Status { status } => {
             log.say(format_args!(
                 "fault: answered {method} {path} with {status}; no call placed"
             ));
-            return Ok(pages::container_error(status, path, ""));
+            Some(Ok(pages::container_error(status, path, "")))
         }
         Fault::Blackhole => {
             log.say(format_args!(
                 "fault: swallowed {method} {path}; the connection stays open and silent until the fault is changed"
             ));
             emulator.faults.changed().await;
-            return Err(CloseSilently);
+            Some(Err(CloseSilently))
         }
     }
+}
 
-    let route = route(path);
-    if let Route::NotFound = route {
-        log.say(format_args!("not found: {method} {path} (404)"));
-        return Ok(pages::container_error(404, path, "Not Found"));
+/// The servlet container's 404 for a path that is none of the resources.
+fn not_found(emulator: &Emulator, asked: &Asked<'_>, route: &Route<'_>) -> Option<Response<Body>> {
+    let Asked { path, method, .. } = asked;
+    let Route::NotFound = route else {
+        return None;
+    };
+    emulator
+        .log
+        .say(format_args!("not found: {method} {path} (404)"));
+    Some(pages::container_error(404, path, "Not Found"))
+}
+
+/// Restlet's answer to OPTIONS, which sipXconfig's security filter lets through unauthenticated.
+fn options(emulator: &Emulator, asked: &Asked<'_>, route: &Route<'_>) -> Option<Response<Body>> {
+    if asked.parts.method != Method::OPTIONS {
+        return None;
     }
+    emulator.log.say(format_args!(
+        "options: {} allows {} (200)",
+        asked.path,
+        route.allow()
+    ));
+    Some(with_allow(pages::options(), route.allow()))
+}
 
-    if parts.method == Method::OPTIONS {
-        log.say(format_args!(
-            "options: {path} allows {} (200)",
-            route.allow()
-        ));
-        return Ok(with_allow(pages::options(), route.allow()));
-    }
-
+/// The security filter: go on as the caller, or stop with the 401 and the challenge that fits
+/// what was sent. (`ControlFlow` rather than `Result`: a 401 is an answer, not a failure.)
+fn authenticated<'e>(
+    emulator: &'e Emulator,
+    asked: &Asked<'_>,
+) -> ControlFlow<Response<Body>, Caller<'e>> {
+    let Asked {
+        parts,
+        path,
+        method,
+    } = asked;
     let config = &emulator.config;
+    let log = &emulator.log;
     let now_ms = clock::now_ms();
-    let request_target = parts.uri.path_and_query().map_or(path, |pq| pq.as_str());
+    let request_target = parts.uri.path_and_query().map_or(*path, |pq| pq.as_str());
     let attempt = Attempt {
         authorization: parts
             .headers
@@ -140,22 +215,27 @@ pub async fn handle(
         request_target,
         now_ms,
     };
-    let (user, login, scheme) = match auth::authenticate(config, &emulator.nonces, &attempt) {
+    match auth::authenticate(config, &emulator.nonces, &attempt) {
         Outcome::Authenticated {
             user,
             login,
             scheme,
-        } => (user, login, scheme),
+        } => ControlFlow::Continue(Caller {
+            user,
+            login,
+            scheme,
+            now_ms,
+        }),
         Outcome::Missing => {
             log.say(format_args!(
                 "challenged: {method} {path} came without credentials; asked for Digest (401)"
             ));
             let challenge = digest::challenge(&config.realm, &emulator.nonces.issue(now_ms), false);
-            return Ok(pages::unauthorized(
+            ControlFlow::Break(pages::unauthorized(
                 path,
                 "Full authentication is required to access this resource",
                 &challenge,
-            ));
+            ))
         }
         Outcome::BasicRefused { login, why } => {
             match login {
@@ -163,7 +243,7 @@ pub async fn handle(
                 None => log.say(format_args!("refused: {why} (401, Basic)")),
             }
             let challenge = format!("Basic realm=\"{}\"", config.realm);
-            return Ok(pages::unauthorized(path, "Bad credentials", &challenge));
+            ControlFlow::Break(pages::unauthorized(path, "Bad credentials", &challenge))
         }
         Outcome::DigestRefused { login, why, stale } => {
             let who = login.map(|l| format!(" for {l:?}")).unwrap_or_default();
@@ -182,71 +262,123 @@ pub async fn handle(
             } else {
                 "Bad credentials"
             };
-            return Ok(pages::unauthorized(path, reason, &challenge));
+            ControlFlow::Break(pages::unauthorized(path, reason, &challenge))
         }
-    };
-
-    let raw_to = match route {
-        Route::Call { raw_to } => raw_to,
-        Route::ActiveCdrs => {
-            if parts.method != Method::GET && parts.method != Method::HEAD {
-                log.say(format_args!(
-                    "refused: {method} is not allowed on {path}, only GET (405)"
-                ));
-                return Ok(with_allow(pages::restlet_status(405), activecdrs::ALLOW));
-            }
-            let accept = parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok());
-            let format = activecdrs::negotiate(accept);
-            let cdrs = emulator
-                .lives
-                .active_for(&user.name, now_ms, &config.domain);
-            log.say(format_args!(
-                "active calls: {} has {} call leg(s) in progress ({}, 200)",
-                user.describe(),
-                cdrs.len(),
-                format.content_type()
-            ));
-            let body = activecdrs::render(&cdrs, format);
-            let mut response = pages::empty(200);
-            *response.body_mut() = Body::from(body);
-            response.headers_mut().insert(
-                CONTENT_TYPE,
-                HeaderValue::from_static(format.content_type()),
-            );
-            return Ok(response);
-        }
-        Route::NotFound => unreachable!("answered above"),
-    };
-
-    if parts.method != Method::PUT {
-        log.say(format_args!(
-            "refused: {method} is not allowed on {path}, only PUT places a call (405)"
-        ));
-        return Ok(pages::restlet_status(405));
     }
+}
 
-    let dialed = match dial::dial(raw_to, &config.domain) {
-        Ok(dialed) => dialed,
-        Err(refusal) => {
-            let status = refusal.status();
-            match &refusal {
-                Refusal::NotDialable(_) => log.say(format_args!(
-                    "refused: {} asked to call {raw_to:?}, but {refusal} ({status})",
-                    user.describe()
-                )),
-                Refusal::MalformedEscape(_) => log.say(format_args!(
-                    "failed: {} asked to call {raw_to:?}, which is not valid URL encoding: {refusal} ({status})",
-                    user.describe()
-                )),
-            }
-            return Ok(match refusal {
-                Refusal::NotDialable(_) => pages::restlet_status(400),
-                Refusal::MalformedEscape(why) => pages::container_error(500, path, &why),
-            });
-        }
+/// `GET /sipxconfig/rest/my/activecdrs`: Restlet's method check, then the caller's calls in
+/// progress in the format the client accepts.
+fn active_cdrs(emulator: &Emulator, asked: &Asked<'_>, caller: &Caller<'_>) -> Response<Body> {
+    let Asked {
+        parts,
+        path,
+        method,
+    } = asked;
+    let log = &emulator.log;
+    if parts.method != Method::GET && parts.method != Method::HEAD {
+        log.say(format_args!(
+            "refused: {method} is not allowed on {path}, only GET (405)"
+        ));
+        return with_allow(pages::restlet_status(405), activecdrs::ALLOW);
+    }
+    let accept = parts.headers.get(ACCEPT).and_then(|v| v.to_str().ok());
+    let format = activecdrs::negotiate(accept);
+    let cdrs = emulator
+        .lives
+        .active_for(&caller.user.name, caller.now_ms, &emulator.config.domain);
+    log.say(format_args!(
+        "active calls: {} has {} call leg(s) in progress ({}, 200)",
+        caller.user.describe(),
+        cdrs.len(),
+        format.content_type()
+    ));
+    let body = activecdrs::render(&cdrs, format);
+    let mut response = pages::empty(200);
+    *response.body_mut() = Body::from(body);
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static(format.content_type()),
+    );
+    response
+}
+
+/// `PUT /sipxconfig/rest/call/{to}`: Restlet's method check, `CallResource`'s check of `{to}`,
+/// then the call, recorded.
+fn call(
+    emulator: &Emulator,
+    asked: &Asked<'_>,
+    caller: &Caller<'_>,
+    raw_to: &str,
+) -> Response<Body> {
+    if let Some(response) = not_put(emulator, asked) {
+        return response;
+    }
+    match dialable(emulator, asked, caller, raw_to) {
+        ControlFlow::Continue(dialed) => placed(emulator, asked, caller, &dialed),
+        ControlFlow::Break(response) => response,
+    }
+}
+
+/// Restlet's 405: only PUT places a call.
+fn not_put(emulator: &Emulator, asked: &Asked<'_>) -> Option<Response<Body>> {
+    let Asked {
+        parts,
+        path,
+        method,
+    } = asked;
+    if parts.method == Method::PUT {
+        return None;
+    }
+    emulator.log.say(format_args!(
+        "refused: {method} is not allowed on {path}, only PUT places a call (405)"
+    ));
+    Some(pages::restlet_status(405))
+}
+
+/// `CallResource`'s check of `{to}`: go on with the number and SIP URI to call, or stop with its
+/// 400 (not dialable) or the container's 500 (bad URL encoding).
+fn dialable(
+    emulator: &Emulator,
+    asked: &Asked<'_>,
+    caller: &Caller<'_>,
+    raw_to: &str,
+) -> ControlFlow<Response<Body>, Dialed> {
+    let refusal = match dial::dial(raw_to, &emulator.config.domain) {
+        Ok(dialed) => return ControlFlow::Continue(dialed),
+        Err(refusal) => refusal,
     };
+    let status = refusal.status();
+    let who = caller.user.describe();
+    match &refusal {
+        Refusal::NotDialable(_) => emulator.log.say(format_args!(
+            "refused: {who} asked to call {raw_to:?}, but {refusal} ({status})"
+        )),
+        Refusal::MalformedEscape(_) => emulator.log.say(format_args!(
+            "failed: {who} asked to call {raw_to:?}, which is not valid URL encoding: {refusal} ({status})"
+        )),
+    }
+    ControlFlow::Break(match refusal {
+        Refusal::NotDialable(_) => pages::restlet_status(400),
+        Refusal::MalformedEscape(why) => pages::container_error(500, asked.path, &why),
+    })
+}
 
-    let from = format!("sip:{}@{}", user.name, config.domain);
+/// The accepted call: recorded, its life started, 200; or 500 when it cannot be recorded.
+fn placed(
+    emulator: &Emulator,
+    asked: &Asked<'_>,
+    caller: &Caller<'_>,
+    dialed: &Dialed,
+) -> Response<Body> {
+    let Caller {
+        user,
+        login,
+        scheme,
+        now_ms,
+    } = caller;
+    let log = &emulator.log;
+    let from = format!("sip:{}@{}", user.name, emulator.config.domain);
     let call = NewCall {
         user: user.name.clone(),
         login: login.clone(),
@@ -254,12 +386,12 @@ pub async fn handle(
         from,
         to: dialed.uri.clone(),
         dialed: dialed.number.clone(),
-        path: path.to_string(),
+        path: asked.path.to_string(),
     };
-    match emulator.calls.record(call, clock::rfc3339(now_ms)) {
+    match emulator.calls.record(call, clock::rfc3339(*now_ms)) {
         Ok(record) => {
-            let life = emulator.lives.start(&user.name, &dialed.number, now_ms);
-            let via = if login == user.name {
+            let life = emulator.lives.start(&user.name, &dialed.number, *now_ms);
+            let via = if *login == user.name {
                 String::new()
             } else {
                 format!(", logged in as {login:?}")
@@ -274,17 +406,13 @@ pub async fn handle(
                 dialed.uri,
                 life.describe()
             ));
-            Ok(pages::empty(200))
+            pages::empty(200)
         }
         Err(why) => {
             log.say(format_args!(
                 "failed: could not record the call: {why} (500)"
             ));
-            Ok(pages::container_error(
-                500,
-                path,
-                "call could not be recorded",
-            ))
+            pages::container_error(500, asked.path, "call could not be recorded")
         }
     }
 }

@@ -211,6 +211,18 @@ impl Connection {
         self.read_reply(method == "HEAD").await
     }
 
+    /// `PUT target` with Basic credentials, as click2dial sends a call.
+    async fn put_basic(&mut self, target: &str, login: &str, pin: &str) -> Reply {
+        self.put_authorized(target, &basic(login, pin)).await
+    }
+
+    /// `PUT target` with this `Authorization` header.
+    async fn put_authorized(&mut self, target: &str, authorization: &str) -> Reply {
+        self.send("PUT", target, &[("Authorization", authorization)], "")
+            .await
+            .expect("the emulator answers")
+    }
+
     async fn read_reply(&mut self, head_only: bool) -> std::io::Result<Reply> {
         let header_end = loop {
             if let Some(end) = self.buffer.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -299,15 +311,7 @@ async fn basic_call_over_https_is_accepted_and_recorded() {
     let emulator = Emulator::start("basic", 300);
     let mut connection = emulator.connect().await;
 
-    let reply = connection
-        .send(
-            "PUT",
-            CALL_207,
-            &[("Authorization", &basic("206", "0000"))],
-            "",
-        )
-        .await
-        .unwrap();
+    let reply = connection.put_basic(CALL_207, "206", "0000").await;
     assert_eq!(reply.status, 200);
     assert_eq!(reply.header("content-length"), Some("0"));
     assert_eq!(reply.header("content-type"), None);
@@ -338,14 +342,8 @@ async fn basic_call_over_https_is_accepted_and_recorded() {
         .unwrap();
     assert_eq!(reply.status, 200);
     let reply = connection
-        .send(
-            "PUT",
-            "/sipxconfig/rest/call/%2B4930123",
-            &[("Authorization", &basic("208", "pässwörd"))],
-            "",
-        )
-        .await
-        .unwrap();
+        .put_basic("/sipxconfig/rest/call/%2B4930123", "208", "pässwörd")
+        .await;
     assert_eq!(reply.status, 200);
 
     let lines = emulator.recorded_lines();
@@ -392,33 +390,19 @@ async fn authentication_challenges_have_the_real_shapes() {
     // Digest round trip with an alias, on the same connection.
     let nonce = nonce_of(challenges[0]);
     let authorization = digest("alice", "0000", "PUT", CALL_207, &nonce, "00000001");
-    let reply = connection
-        .send("PUT", CALL_207, &[("Authorization", &authorization)], "")
-        .await
-        .unwrap();
+    let reply = connection.put_authorized(CALL_207, &authorization).await;
     assert_eq!(reply.status, 200);
     assert_eq!(emulator.recorded_lines()[0]["auth"], "digest");
     assert_eq!(emulator.recorded_lines()[0]["user"], "206");
 
     let wrong = digest("alice", "0001", "PUT", CALL_207, &nonce, "00000002");
-    let reply = connection
-        .send("PUT", CALL_207, &[("Authorization", &wrong)], "")
-        .await
-        .unwrap();
+    let reply = connection.put_authorized(CALL_207, &wrong).await;
     assert_eq!(reply.status, 401);
     let challenges = reply.all("www-authenticate");
     assert_eq!(challenges.len(), 1);
     assert!(challenges[0].starts_with("Digest realm=\"example.test\""));
 
-    let reply = connection
-        .send(
-            "PUT",
-            CALL_207,
-            &[("Authorization", &basic("alice", "1111"))],
-            "",
-        )
-        .await
-        .unwrap();
+    let reply = connection.put_basic(CALL_207, "alice", "1111").await;
     assert_eq!(reply.status, 401);
     assert_eq!(
         reply.all("www-authenticate"),
@@ -430,15 +414,7 @@ async fn authentication_challenges_have_the_real_shapes() {
         .starts_with("text/html"));
     assert!(String::from_utf8_lossy(&reply.body).contains("<html>"));
 
-    let reply = connection
-        .send(
-            "PUT",
-            CALL_207,
-            &[("Authorization", &basic("nobody", "0000"))],
-            "",
-        )
-        .await
-        .unwrap();
+    let reply = connection.put_basic(CALL_207, "nobody", "0000").await;
     assert_eq!(reply.status, 401);
     assert_eq!(
         emulator.recorded_lines().len(),
@@ -455,10 +431,7 @@ async fn expired_digest_nonce_is_stale() {
     let nonce = nonce_of(reply.header("www-authenticate").unwrap());
     tokio::time::sleep(Duration::from_millis(20)).await;
     let authorization = digest("206", "0000", "PUT", CALL_207, &nonce, "00000001");
-    let reply = connection
-        .send("PUT", CALL_207, &[("Authorization", &authorization)], "")
-        .await
-        .unwrap();
+    let reply = connection.put_authorized(CALL_207, &authorization).await;
     assert_eq!(reply.status, 401);
     let challenge = reply.header("www-authenticate").unwrap();
     assert!(challenge.ends_with(", stale=\"true\""), "{challenge}");
@@ -487,7 +460,7 @@ async fn methods_paths_and_numbers() {
         "/sipxconfig/rest/calls/207",
         "/",
     ] {
-        let reply = connection.send("PUT", path, &auth, "").await.unwrap();
+        let reply = connection.put_basic(path, "206", "0000").await;
         assert_eq!(reply.status, 404, "{path}");
     }
 
@@ -500,10 +473,8 @@ async fn methods_paths_and_numbers() {
         ("200;user=phone", 200),
     ];
     for (to, status) in cases {
-        let reply = connection
-            .send("PUT", &format!("/sipxconfig/rest/call/{to}"), &auth, "")
-            .await
-            .unwrap();
+        let target = format!("/sipxconfig/rest/call/{to}");
+        let reply = connection.put_basic(&target, "206", "0000").await;
         assert_eq!(reply.status, status, "{to}");
         if status != 200 {
             assert!(
@@ -524,7 +495,7 @@ async fn methods_paths_and_numbers() {
 
     // Plain HTTP listener: same behaviour.
     let mut plain = Emulator::connect_plain(&emulator.http).await;
-    let reply = plain.send("PUT", CALL_207, &auth, "").await.unwrap();
+    let reply = plain.put_basic(CALL_207, "206", "0000").await;
     assert_eq!(reply.status, 200);
     assert_eq!(emulator.recorded_lines().len(), 3);
 }
@@ -558,19 +529,11 @@ async fn faults_and_clean_shutdown() {
     assert_eq!(set.status, 200);
     let mut connection = emulator.connect().await;
     assert_eq!(
-        connection
-            .send("PUT", CALL_207, &auth, "")
-            .await
-            .unwrap()
-            .status,
+        connection.put_basic(CALL_207, "206", "0000").await.status,
         503
     );
     assert_eq!(
-        connection
-            .send("PUT", CALL_207, &auth, "")
-            .await
-            .unwrap()
-            .status,
+        connection.put_basic(CALL_207, "206", "0000").await.status,
         200
     );
     assert_eq!(emulator.recorded_lines().len(), 1);
@@ -590,11 +553,7 @@ async fn faults_and_clean_shutdown() {
     let started = Instant::now();
     let mut connection = emulator.connect().await;
     assert_eq!(
-        connection
-            .send("PUT", CALL_207, &auth, "")
-            .await
-            .unwrap()
-            .status,
+        connection.put_basic(CALL_207, "206", "0000").await.status,
         200
     );
     assert!(started.elapsed() >= Duration::from_millis(300));

@@ -1,7 +1,7 @@
 //! Tiny misbehaving HTTPS servers for the phpt fault matrix (php-tests/fault-matrix.phpt).
 //!
 //! The emulator's fault switch covers a silent, slow, failing or closing server. The other
-//! faults of issue 8 need servers that misbehave in ways a well-made HTTP server cannot: headers
+//! faults of the matrix (docs/reliability.md) need servers that misbehave in ways a well-made HTTP server cannot: headers
 //! dribbled out, a reset in the middle of an answer, a 4 MiB body, a redirect to a host that
 //! records visitors, bad certificates, TLS 1.0 only, a port nobody listens on. They are one
 //! listener here whose mode the test switches, so that one PHP process (one worker) can meet

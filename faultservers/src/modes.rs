@@ -1,6 +1,6 @@
 //! What the front listener does with a connection, one mode at a time.
 //!
-//! Each mode is one fault of the matrix in issue 8 that the emulator's own fault switch cannot
+//! Each mode is one fault of the matrix (docs/reliability.md) that the emulator's own fault switch cannot
 //! make; `none` passes the connection on to the emulator, so that the next call after a fault
 //! is a real, recorded call.
 

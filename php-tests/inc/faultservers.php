@@ -1,6 +1,6 @@
 <?php
 /*
- * The fault matrix of issue 8: every way the PBX can fail, met in turn by ONE PHP process (as
+ * The fault matrix (docs/reliability.md): every way the PBX can fail, met in turn by ONE PHP process (as
  * one web server worker would), each followed by a call that must go through once the fault is
  * gone.
  *

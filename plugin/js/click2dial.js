@@ -1,4 +1,11 @@
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * The click2dial plugin in the browser: "Call contact" in the contact list's context menu, the
  * "Call" button of the contact dialog (added by the server plugin), the number chooser, the
  * feedback and the settings dialog. Names and numbers always go into the page as text.
@@ -416,6 +423,9 @@ var click2dial = {
 			case "not_logged_in":
 				this.notify("error", this.t("Your session has ended. Please log in again."));
 				break;
+			case "configuration":
+			case "internal":
+			case "cross_site":
 			default:
 				this.notify("error", this.t("Click2Dial is not set up correctly on the server. Please tell your administrator."));
 		}

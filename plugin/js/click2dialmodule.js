@@ -1,4 +1,11 @@
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * click2dialmodule: the browser side of class.click2dialmodule.php. Requests go out with
  * webclient.xmlrequest; replies come back to execute(type, action). What a reply means for the
  * user is decided by the listener (click2dial.js), so this file only speaks the protocol.

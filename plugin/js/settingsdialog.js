@@ -1,4 +1,11 @@
 /*
+ * click2dial — click-to-call for Zarafa WebAccess and the sipXecs PBX.
+ * Copyright (C) 2026 the click2dial authors
+ * SPDX-License-Identifier: AGPL-3.0-only
+ * Free software under the GNU Affero General Public License, version 3 only, without any
+ * warranty; the full text is in LICENSE at the root of click2dial.
+ */
+/*
  * The Click2Dial settings dialog (dialogs/settings.php). The PIN field is emptied as soon as
  * the PIN is sent: the server only ever answers whether a PIN is stored, and "Forget PIN" is
  * offered only when one is.
