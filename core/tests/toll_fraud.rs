@@ -423,7 +423,10 @@ fn a_trunk_prefix_read_as_part_of_the_number_is_not_dialed_twice() {
     // "+49 00 123457" is read as +49 0123457, a leading zero no German number has: dialed from
     // the USA, the far end drops it and reaches +49 123457.
     let err = refused(&us, "+49 00 123457");
-    assert!(err.message().contains("would read it as +49123457"), "{err}");
+    assert!(
+        err.message().contains("would read it as +49123457"),
+        "{err}"
+    );
 }
 
 #[test]
