@@ -43,6 +43,7 @@ $attacks = array(
     'Origin null (sandboxed frame)' => array('HTTP_ORIGIN' => 'null', 'HTTP_SEC_FETCH_SITE' => null),
     'Origin with our name as prefix' => array('HTTP_ORIGIN' => 'https://webmail.example.com.evil.example', 'HTTP_SEC_FETCH_SITE' => null),
     'Origin over plain http' => array('HTTP_ORIGIN' => 'http://webmail.example.com', 'HTTP_SEC_FETCH_SITE' => null),
+    'Origin of another port, behind an nginx that drops the port from Host' => array('HTTPS' => null, 'HTTP_HOST' => '127.0.0.1', 'SERVER_PORT' => '26510', 'HTTP_ORIGIN' => 'http://127.0.0.1:26511', 'HTTP_SEC_FETCH_SITE' => null),
     'Origin on another port' => array('HTTP_ORIGIN' => 'https://webmail.example.com:8443', 'HTTP_SEC_FETCH_SITE' => null),
 );
 foreach ($attacks as $name => $headers) {
@@ -66,6 +67,9 @@ $own = array(
     'TEXT/XML; charset=UTF-8' => array('CONTENT_TYPE' => 'TEXT/XML; charset=UTF-8'),
     'Host with the default port' => array('HTTP_HOST' => 'webmail.example.com:443'),
     'plain http on a port' => array('HTTPS' => null, 'HTTP_HOST' => '127.0.0.1:8080', 'HTTP_ORIGIN' => 'http://127.0.0.1:8080'),
+    // Debian's nginx passes HTTP_HOST as $host, without the port (as the real WebAccess behind
+    // nginx + php-fpm showed): the port comes from SERVER_PORT.
+    'nginx: Host without its port, SERVER_PORT has it' => array('HTTPS' => null, 'HTTP_HOST' => '127.0.0.1', 'SERVER_PORT' => '26510', 'HTTP_ORIGIN' => 'http://127.0.0.1:26510'),
 );
 foreach ($own as $name => $headers) {
     echo $name, ': ', plugin_reply(plugin_request('<action type="getsettings"/>', $headers)), "\n";
@@ -98,11 +102,12 @@ Origin of another site: error: error.kind=cross_site, error.message=
 Origin null (sandboxed frame): error: error.kind=cross_site, error.message=
 Origin with our name as prefix: error: error.kind=cross_site, error.message=
 Origin over plain http: error: error.kind=cross_site, error.message=
+Origin of another port, behind an nginx that drops the port from Host: error: error.kind=cross_site, error.message=
 Origin on another port: error: error.kind=cross_site, error.message=
 calls placed by the attacks: 0
 after the attacks: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 own page calls: called: number=207, dialed=207, status=200, user=206, user_extension=206, placed_at=(now)
-log lines: 13 for 13 attacks
+log lines: 14 for 14 attacks
 %sclick2dial plugin: refused a request that a page of another origin could have sent (Content-Type text/plain;charset=UTF-8) for user alice; nothing was done
 %sclick2dial plugin: refused a request that a page of another origin could have sent (Origin https://webmail.example.com:8443) for user alice; nothing was done
 the log holds a PIN or token: no
@@ -110,6 +115,7 @@ no Origin, no Sec-Fetch-Site: settings: changed=0, credentials=stored, confirm=0
 TEXT/XML; charset=UTF-8: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 Host with the default port: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 plain http on a port: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
+nginx: Host without its port, SERVER_PORT has it: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 proxy, not configured: error: error.kind=cross_site, error.message=
 proxy, configured: settings: changed=0, credentials=stored, confirm=0, repeat_seconds=5, pin_stored=1, progress=1
 error: error.kind=cross_site, error.message=

@@ -78,7 +78,15 @@ class click2dialrequestguard
 		$host = self::header($server, 'HTTP_HOST');
 		if ($host !== null && $host !== '') {
 			$https = isset($server['HTTPS']) && $server['HTTPS'] !== '' && strtolower((string) $server['HTTPS']) !== 'off';
-			$origins[] = self::normalOrigin(($https ? 'https' : 'http') . '://' . $host);
+			$scheme = $https ? 'https' : 'http';
+			$origins[] = self::normalOrigin($scheme . '://' . $host);
+			// Debian's nginx passes HTTP_HOST as $host, which drops the port the browser wrote
+			// (fastcgi_params since its 2025 security update): a site on another port is then
+			// known only by SERVER_PORT. Seen with WebAccess behind nginx + php-fpm on port 26510.
+			$port = self::header($server, 'SERVER_PORT');
+			if (strpos($host, ':') === false && strpos($host, ']') === false && $port !== null && ctype_digit($port)) {
+				$origins[] = self::normalOrigin($scheme . '://' . $host . ':' . $port);
+			}
 		}
 		foreach (preg_split('/\s+/', trim((string) $extraOrigins), -1, PREG_SPLIT_NO_EMPTY) as $origin) {
 			$origins[] = self::normalOrigin($origin);

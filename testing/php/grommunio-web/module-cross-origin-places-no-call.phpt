@@ -36,6 +36,8 @@ echo 'password in the log: ', str_contains(implode("\n", $log), '0000') ? 'yes' 
 // The real client's own request, also without fetch metadata (an older browser): taken.
 echo 'own page: ', gw_show(gw_request('call', ['number' => '209'])), "\n";
 echo 'own page, older browser: ', gw_show(gw_request('call', ['number' => '210'], ['HTTP_SEC_FETCH_SITE' => null, 'HTTP_ORIGIN' => null])), "\n";
+// Behind Debian's nginx, HTTP_HOST has no port (it passes $host): SERVER_PORT tells it.
+echo 'own page behind nginx on a port: ', gw_show(gw_request('call', ['number' => '211'], ['HTTPS' => null, 'HTTP_HOST' => '127.0.0.1', 'SERVER_PORT' => '26510', 'HTTP_ORIGIN' => 'http://127.0.0.1:26510'])), "\n";
 echo 'calls: ', count(recorded_calls()), "\n";
 ?>
 --EXPECTF--
@@ -62,4 +64,5 @@ log lines: 18, saying refused: 18
 password in the log: no
 own page: success number='209', %s
 own page, older browser: success number='210', %s
-calls: 2
+own page behind nginx on a port: success number='211', %s
+calls: 3
