@@ -29,6 +29,7 @@ up, connects it to the contact. This crate holds the parts that decide and do th
 
 pub mod activecalls;
 mod call;
+pub mod clicktocall;
 pub mod credentials;
 mod dialplan;
 mod directory;
