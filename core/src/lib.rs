@@ -19,6 +19,10 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   extension's own store of sealed PINs (`credentials::store`), or one the administrator
   provisioned in the directory.
 
+* [`clicktocall`]: the wire layer of reSIProcate's clicktocall server (its HTTP page, its XML
+  results per leg, the two legs' states), tested against its emulator; not yet behind
+  [`make_call`].
+
 * [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
   answered), judged from the user's calls in progress ([`activecalls`]).
 
@@ -30,6 +34,7 @@ up, connects it to the contact. This crate holds the parts that decide and do th
 
 pub mod activecalls;
 mod call;
+pub mod clicktocall;
 mod clock;
 pub mod credentials;
 mod dialplan;
