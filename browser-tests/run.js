@@ -356,6 +356,25 @@ test('call progress: closing the message stops the questions', async ({ context 
   await clearCalls(SESSION_PBX);
 });
 
+test('while the message is shown, WebAccess\' footer links (settings, log out) are not covered', async ({ context, shot }) => {
+  await clearCalls(SESSION_PBX);
+  const page = await logIn(context, SESSION, 'alice', '0000');
+  await contextMenuCall(page, 'Bob Builder');
+  await notice(page, 'Your phone will ring now');
+  await shot(page, 'notice-above-footer');
+  // The notice's box overlaps neither link's box (not even a part the user would click).
+  for (const selector of ['#footer .settingsbutton', '#footer .loggoutbutton', '#footer #loggedon']) {
+    const overlap = await page.evaluate((sel) => {
+      const link = document.querySelector(sel).getBoundingClientRect();
+      const box = document.getElementById('click2dial_notice').getBoundingClientRect();
+      return Math.max(0, Math.min(link.right, box.right) - Math.max(link.left, box.left))
+        * Math.max(0, Math.min(link.bottom, box.bottom) - Math.max(link.top, box.top));
+    }, selector);
+    assert.strictEqual(overlap, 0, `the notice covers ${overlap} px² of ${selector}`);
+  }
+  await clearCalls(SESSION_PBX);
+});
+
 test('a contact name with HTML in it is shown as text and runs nothing', async ({ context, shot }) => {
   await clearCalls(SESSION_PBX);
   const page = await logIn(context, SESSION, 'alice', '0000');

@@ -85,7 +85,6 @@ webclient.settings.tree = settings;
 		<select name="language" id="setlanguage" onchange="this.form.submit()"><?= $languageOptions ?></select>
 	</form>
 	<a href="#" id="open_click2dial_settings" onclick="webclient.openWindow(null, 'click2dial_settings', DIALOG_URL + 'plugin=click2dial&amp;task=settings'); return false;">Settings: Click2Dial</a>
-	<a href="index.php?logout" id="logout">Log out</a>
 </div>
 <table id="contactlist"><thead><tr><th>Name</th><th>Company</th><th>Business</th><th>Mobile</th><th>Home</th></tr></thead><tbody></tbody></table>
 <script>
@@ -93,4 +92,7 @@ var contacts = new contactlistmodule();
 contacts.init(webclient.addModule(contacts), document.getElementById("contactlist"),
 	<?= json_encode($contacts, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT | JSON_UNESCAPED_UNICODE) ?>);
 </script>
+<?php /* WebAccess' footer (client/core/layoutmanager.js setFooter, style.css #footer): a 23 px bar
+   along the bottom, "settings" and "log out" at its right end. */ ?>
+<div id="footer"><div id="loggedon"><span>you are logged on as <?= h(host_user()) ?></span>&nbsp;<b>&#183;</b>&nbsp;<span class="settingsbutton">settings</span>&nbsp;<b>&#183;</b>&nbsp;<a href="index.php?logout" id="logout" class="loggoutbutton">log out</a></div></div>
 </body></html>
