@@ -310,7 +310,7 @@ fn overlap_warnings(
                     let mut probe = String::with_capacity(outside_line.len() + extra);
                     probe.push_str(outside_line);
                     probe.push(lead as char);
-                    probe.extend(std::iter::repeat(fill).take(extra - 1));
+                    probe.extend(std::iter::repeat_n(fill, extra - 1));
                     probe
                 })
             })
