@@ -385,7 +385,9 @@ test('a contact name with HTML in it is shown as text and runs nothing', async (
   await notice(page, 'Your phone will ring now');
   await shot(page, 'xss-as-text');
   assert.strictEqual(await page.evaluate(() => window.xssFired), undefined);
-  assert.strictEqual(await page.locator('img, b, #contactlist script').count(), 0);
+  // No element made of the name anywhere in the page (the host's footer has <b> separators of
+  // its own, as WebAccess' has).
+  assert.strictEqual(await page.locator('img:not(#footer *), b:not(#footer *), #contactlist script').count(), 0);
   const recorded = await waitForCalls(SESSION_PBX, 1);
   assert.strictEqual(recorded[0].dialed, '203');
 });
