@@ -17,7 +17,7 @@ build: deps
 	$(CARGO) build --release -p click2dial -p sipxconfig-emulator -p clicktocall-emulator -p faultservers
 
 test: build
-	scripts/test-all
+	testing/scripts/test-all
 
 # Formatting and lints, with warnings as errors, on every crate (the fuzz workspace included),
 # then PHP's and Node's own syntax checks of every PHP and JavaScript file. Installs nothing: the
@@ -27,24 +27,24 @@ check:
 
 # The full demo: the emulator and a WebAccess host with the plugin, in the browser.
 demo: build
-	demo/webaccess-demo
+	testing/demo/webaccess-demo
 
 # The command-line demo: calls placed from PHP, and what the PBX logged.
 demo-cli: build
-	scripts/demo
+	testing/scripts/demo
 
 # The benchmark (docs/benchmarks.md): makeCall side by side with PHP cURL and the native limit,
 # php-fpm behind nginx, and the costs; exits non-zero when a goal fails. Not part of make test.
 bench: build
-	scripts/install-bench-deps
+	testing/scripts/install-bench-deps
 	$(CARGO) build --release -p click2dial-bench
-	scripts/bench
+	testing/scripts/bench
 
 # Reliability (docs/reliability.md): the fault matrix, load, soak and fork cases, one line per
 # case with its figure; exits non-zero when a case fails. Takes minutes: not part of make test.
 reliability: build
-	scripts/install-bench-deps
-	scripts/reliability
+	testing/scripts/install-bench-deps
+	testing/scripts/reliability
 
 # Fuzzing, never part of make test: every target (number normalisation, URL-segment encoding,
 # the directory and dial-plan parsers, the list of calls in progress, session passwords, sealed
@@ -57,10 +57,10 @@ FUZZ_TARGETS = normalize_number dialplan_reread path_segment directory_csv dialp
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 200000
 fuzz:
-	set -e; cd fuzz; for target in $(FUZZ_TARGETS); do \
-	  mkdir -p ../.run/fuzz-corpus/$$target; \
+	set -e; cd testing/fuzz; for target in $(FUZZ_TARGETS); do \
+	  mkdir -p ../../.run/fuzz-corpus/$$target; \
 	  if cargo fuzz --version >/dev/null 2>&1; then \
-	    RUSTC_BOOTSTRAP=1 cargo fuzz run $$target ../.run/fuzz-corpus/$$target corpus/$$target \
+	    RUSTC_BOOTSTRAP=1 cargo fuzz run $$target ../../.run/fuzz-corpus/$$target corpus/$$target \
 	      -- -max_total_time=$(FUZZ_SECONDS); \
 	  else \
 	    $(CARGO) run --release --no-default-features --bin fuzz_loop -- $$target $(FUZZ_RUNS); \
@@ -69,10 +69,10 @@ fuzz:
 
 # The phpt suite under valgrind (docs/reliability.md): fails on any invalid read or write, use of
 # uninitialised memory or definite leak, except the suppressed false positives of ring's
-# assembly (php-tests/valgrind.supp). Slow (some minutes); not part of make test.
+# assembly (testing/php/valgrind.supp). Slow (some minutes); not part of make test.
 valgrind: build
-	scripts/run-php-tests-valgrind
+	testing/scripts/run-php-tests-valgrind
 
 clean:
 	$(CARGO) clean
-	rm -rf .run php-tests/.run
+	rm -rf .run testing/php/.run

@@ -2,7 +2,7 @@
 /**
  * IDE stubs for the click2dial PHP extension.
  *
- * php-tests/stub-matches.phpt fails when these declarations and the extension differ, so this
+ * testing/php/extension/stub-matches.phpt fails when these declarations and the extension differ, so this
  * file is kept in step with src/functions.rs and src/exceptions.rs.
  *
  * @generated never: written by hand, checked by the test suite.

@@ -198,7 +198,7 @@ mod tests {
     const KEY: &[u8] = b"a75356b0d1b81b7";
     const IV: &[u8] = b"b3f5a483";
 
-    /// Made with PHP 8.2's openssl_encrypt (see php-tests/credentials-session.phpt, which makes
+    /// Made with PHP 8.2's openssl_encrypt (see testing/php/extension/credentials-session.phpt, which makes
     /// them afresh): (password in Windows-1252, OpenSSL form, zero-IV form, mcrypt form).
     const VECTORS: [(&[u8], &str, &str, &str); 5] = [
         (b"secret", "0squMXlLN5Q=", "NL6OdvlIqIU=", "XGgPLCOlPlo="),

@@ -4,11 +4,8 @@
  * plugins/click2dial/ by the server stand-ins of testing/hosts/grommunio-web/server/, a login as
  * grommunio-web does it (EncryptionStore username and password) and one grommunio.php request.
  * Define PLUGIN_CLICK2DIAL_* constants before including this file to choose config.php's values.
- *
- * The harness is still in php-tests/inc/ (the phpt suite moves to testing/php/; the path changes
- * then).
  */
-require_once __DIR__ . '/../../../../php-tests/inc/harness.php';
+require_once __DIR__ . '/../../inc/harness.php';
 require_once __DIR__ . '/../../../hosts/grommunio-web/server/standins.php';
 
 $gwState = sys_get_temp_dir() . '/c2d-gw-test-' . getmypid();

@@ -1,0 +1,293 @@
+// Browser tests of the click2dial grommunio-web plugin (grommunio-web/) in headless Chromium,
+// inside grommunio-web's real client running from an installed tree (testing/hosts/grommunio-web/,
+// started by testing/browser/run-grommunio). The tests drive the client's own UI classes
+// (ContactContextMenu, ContactToolbar) on records they make, and check what the sipXconfig
+// emulator recorded. Prints "browser (grommunio-web): N passed, N failed" last.
+'use strict';
+const { chromium } = require('playwright-core');
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+
+const HOST = process.env.C2D_GW_URL;            // the host, credentials = session
+const ATTACKER = process.env.C2D_GW_ATTACKER;   // a page on another origin
+const PBX = process.env.C2D_GW_CONTROL;         // its emulator's control URL
+const HOST_LOG = process.env.C2D_GW_PHP_LOG;    // the host's PHP error log
+const SHOT_DIR = process.env.C2D_SHOT_DIR || path.join(__dirname, '..', '..', '.run', 'browser-grommunio-screenshots');
+
+const calls = async () => (await fetch(PBX + '/calls')).json();
+const clearCalls = () => fetch(PBX + '/calls', { method: 'DELETE' });
+// How the emulator's next call goes: {ring_ms, answer, talk_ms, times}.
+const setLife = (life) => fetch(PBX + '/life', { method: 'PUT', body: JSON.stringify(life) });
+async function waitForCalls(count) {
+  for (let i = 0; i < 100; i++) {
+    const recorded = await calls();
+    if (recorded.length >= count) return recorded;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return calls();
+}
+
+async function logIn(context, login, password, language) {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { page.errors = (page.errors || []).concat(e.message); });
+  await page.goto(HOST + '/index.php');
+  await page.fill('#username', login);
+  await page.fill('#password', password);
+  if (language) await page.selectOption('#language', language);
+  await Promise.all([page.waitForURL('**/index.php'), page.click('#logon')]);
+  await page.waitForSelector('body[data-host-ready="1"]', { state: 'attached', timeout: 60000 });
+  assert.ok(await page.evaluate(() => !!container.getPluginByName('click2dial')), 'the plugin is registered and enabled');
+  return page;
+}
+
+/** A contact record as the contact list has it, in a store (the menu's Categories need one). */
+async function showContactMenu(page, fields) {
+  await page.evaluate((fields) => {
+    const record = Zarafa.core.data.RecordFactory.createRecordObjectByMessageClass(fields.message_class || 'IPM.Contact', fields, 1);
+    record.join(new Zarafa.contact.ContactStore());
+    window.testMenu = new Zarafa.contact.ui.ContactContextMenu({ records: [record] });
+    window.testMenu.showAt([200, 200]);
+  }, fields);
+}
+
+const MENU_ITEM = '.x-menu-item.click2dial_menuitem';
+const notice = (page, state) => page.locator(`.grommunio-toast .click2dial_message[data-state="${state}"]`);
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+test('context menu, one number: Call rings the logged-in user and dials it at once; the name is shown as text', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  await showContactMenu(page, { display_name: 'Bob <img src=x onerror=window.pwned=1>', business_telephone_number: '209', fax: 'x', business_fax_number: '0301111' });
+  await page.click(MENU_ITEM);
+  const recorded = await waitForCalls(1);
+  assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '209']]);
+  await notice(page, 'ringing').or(notice(page, 'connected')).first().waitFor({ timeout: 15000 });
+  assert.strictEqual(await page.evaluate(() => window.pwned), undefined, 'the name ran no script');
+  assert.match(await page.locator('.grommunio-toast .click2dial_message').first().textContent(), /Bob <img src=x onerror=window\.pwned=1>/);
+  assert.strictEqual(await page.locator('.grommunio-toast').count(), 1, 'one notification, updated in place');
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('context menu, several numbers: the chooser lists each distinct number once with its label; the chosen one is dialed', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  await showContactMenu(page, { display_name: 'Carol Example', business_telephone_number: '030 1234-5',
+    cellular_telephone_number: '0171 5551234', home_telephone_number: '(030) 12345', other_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  const choices = page.locator('.click2dial_chooser .click2dial_choice');
+  await choices.first().waitFor();
+  assert.deepStrictEqual(await choices.allTextContents(), ['Business: 030 1234-5', 'Mobile: 0171 5551234', 'Other: 209']);
+  assert.strictEqual((await calls()).length, 0, 'no call before a number is chosen');
+  await choices.filter({ hasText: 'Other: 209' }).locator('button').click();
+  const recorded = await waitForCalls(1);
+  assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '209']]);
+});
+
+test('context menu: no Call for a contact without numbers or for a distribution list', async ({ context }) => {
+  const page = await logIn(context, 'alice', '0000');
+  await showContactMenu(page, { display_name: 'No Phone', business_fax_number: '0301111' });
+  assert.strictEqual(await page.locator(MENU_ITEM).isVisible(), false);
+  await page.evaluate(() => window.testMenu.destroy());
+  await showContactMenu(page, { display_name: 'Team', message_class: 'IPM.DistList', business_telephone_number: '209' });
+  assert.strictEqual(await page.locator(MENU_ITEM).isVisible(), false);
+});
+
+test('address book context menu: Call for a user of the global address list, none for a list', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const showAbMenu = (fields) => page.evaluate((fields) => {
+    if (window.testMenu) window.testMenu.destroy();
+    const record = Zarafa.core.data.RecordFactory.createRecordObjectByObjectType(fields.object_type, fields, 3);
+    window.testMenu = new Zarafa.addressbook.ui.AddressBookContextMenu({ records: [record] });
+    window.testMenu.showAt([200, 200]);
+  }, fields);
+  const MAILUSER = await page.evaluate(() => Zarafa.core.mapi.ObjectType.MAPI_MAILUSER);
+  const DISTLIST = await page.evaluate(() => Zarafa.core.mapi.ObjectType.MAPI_DISTLIST);
+  await showAbMenu({ object_type: DISTLIST, display_name: 'Everyone', office_telephone_number: '209' });
+  assert.strictEqual(await page.locator(MENU_ITEM).isVisible(), false);
+  await showAbMenu({ object_type: MAILUSER, display_name: 'Kim', office_telephone_number: '216', mobile_telephone_number: '' });
+  await page.click(MENU_ITEM);
+  const recorded = await waitForCalls(1);
+  assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '216']]);
+});
+
+test('contact dialog toolbar: the Call button follows the record and calls its number', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const disabled = await page.evaluate(() => {
+    window.testToolbar = new Zarafa.contact.dialogs.ContactToolbar({ renderTo: document.body, width: 800 });
+    window.testToolbar.doLayout();
+    window.testButton = Ext.getCmp(document.querySelector('.x-btn.click2dial_dialogbutton').id);
+    if (!window.testButton.disabled) throw new Error('enabled before it has a record');
+    const record = Zarafa.core.data.RecordFactory.createRecordObjectByMessageClass('IPM.Contact', { display_name: 'Dave', home_telephone_number: '210' }, 2);
+    window.testButton.update(record, true);
+    return window.testButton.disabled;
+  });
+  assert.strictEqual(disabled, false);
+  await page.click('.click2dial_dialogbutton button');
+  const recorded = await waitForCalls(1);
+  assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '210']]);
+});
+
+test('German: the menu item, the chooser and the notice speak the user\'s language', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000', 'de_DE.UTF-8');
+  await showContactMenu(page, { display_name: 'Erin', business_telephone_number: '209', cellular_telephone_number: '210' });
+  assert.strictEqual((await page.locator(MENU_ITEM).textContent()).trim(), 'Anrufen');
+  await page.click(MENU_ITEM);
+  const choices = page.locator('.click2dial_chooser .click2dial_choice');
+  await choices.first().waitFor();
+  assert.deepStrictEqual(await choices.allTextContents(), ['Geschäftlich: 209', 'Mobil: 210']);
+  await choices.first().locator('button').click();
+  assert.match(await page.locator('.grommunio-toast .click2dial_message').first().textContent(), /Erin \(209\)/);
+  assert.match(await page.locator('.grommunio-toast .click2dial_message').first().textContent(), /Telefon|Verbunden/);
+});
+
+test('Dutch and Spanish: the menu item and the labels of the chooser', async ({ context }) => {
+  for (const [language, call, labels] of [['nl_NL.UTF-8', 'Bellen', ['Werk: 209', 'Mobiel: 210']], ['es_ES.UTF-8', 'Llamar', ['Trabajo: 209', 'Móvil: 210']]]) {
+    // A browser of its own per language: the first one is still logged in.
+    const own = await context.browser().newContext();
+    const page = await logIn(own, 'alice', '0000', language);
+    await showContactMenu(page, { display_name: 'Lena', business_telephone_number: '209', cellular_telephone_number: '210' });
+    assert.strictEqual((await page.locator(MENU_ITEM).textContent()).trim(), call);
+    await page.click(MENU_ITEM);
+    const choices = page.locator('.click2dial_chooser .click2dial_choice');
+    await choices.first().waitFor();
+    assert.deepStrictEqual(await choices.allTextContents(), labels);
+    await own.close();
+  }
+});
+
+test('a repeat click on the same number within seconds places no second call', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const callRequests = [];
+  page.on('request', (request) => {
+    if (/grommunio\.php/.test(request.url()) && /"call":/.test(request.postData() || '')) callRequests.push(request);
+  });
+  for (let i = 0; i < 2; i++) {
+    await showContactMenu(page, { display_name: 'Frank', business_telephone_number: '211' });
+    await page.click(MENU_ITEM);
+  }
+  await notice(page, 'requested').or(notice(page, 'ringing')).first().waitFor();
+  assert.strictEqual(callRequests.length, 1, 'one call request sent');
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => c.dialed), ['211']);
+});
+
+test('progress: one notification follows the call, ringing -> connected -> ended', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 2500, talk_ms: 3000, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  await showContactMenu(page, { display_name: 'Grace', business_telephone_number: '212' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'ringing').waitFor({ timeout: 15000 });
+  await notice(page, 'connected').waitFor({ timeout: 15000 });
+  assert.match(await notice(page, 'connected').textContent(), /Connected to Grace \(212\)/);
+  await notice(page, 'ended').waitFor({ timeout: 20000 });
+  assert.strictEqual(await page.locator('.grommunio-toast').count(), 1);
+});
+
+test('progress: a phone nobody picks up ends as not answered', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 3000, answer: false, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  await showContactMenu(page, { display_name: 'Heidi', business_telephone_number: '213' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'not_answered').waitFor({ timeout: 20000 });
+});
+
+test('closing the notification stops the progress questions', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 30000, answer: false, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  const progressRequests = [];
+  page.on('request', (request) => {
+    if (/"progress":/.test(request.postData() || '')) progressRequests.push(request);
+  });
+  await showContactMenu(page, { display_name: 'Ivan', business_telephone_number: '214' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'ringing').waitFor({ timeout: 15000 });
+  await page.click('.grommunio-toast .grommunio-toast-close');
+  await page.locator('.grommunio-toast').waitFor({ state: 'detached' });
+  const asked = progressRequests.length;
+  // Longer than two of the notice's poll intervals (1 s): a question would have gone out.
+  await page.waitForTimeout(3000);
+  assert.strictEqual(progressRequests.length - asked <= 1, true, 'at most the question already under way');
+  assert.strictEqual(await page.locator('.grommunio-toast').count(), 0, 'the notification did not come back');
+});
+
+test('a refused PIN tells the user what to do, and nothing is dialed', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', 'not-the-pin');
+  await showContactMenu(page, { display_name: 'Judy', business_telephone_number: '215' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').waitFor({ timeout: 15000 });
+  assert.match(await notice(page, 'error').textContent(), /refused your PIN/);
+  assert.deepStrictEqual(await calls(), []);
+});
+
+test('settings: a Click2Dial category; in session mode it asks for no PIN and sends nothing', async ({ context }) => {
+  const page = await logIn(context, 'alice', '0000');
+  const sent = [];
+  page.on('request', (request) => { if (/click2dialmodule/.test(request.postData() || '')) sent.push(request.postData()); });
+  const offered = await page.evaluate(() => {
+    const settingsContext = container.getContextByName('settings');
+    const items = container.populateInsertionPoint('context.settings.categories', null, settingsContext);
+    const category = items.filter((item) => item.xtype === 'zarafa.settingsclick2dialcategory')[0];
+    if (!category) return 'no category';
+    window.testCategory = Ext.create(Ext.apply({ renderTo: document.body, width: 600 }, category));
+    window.testCategory.doLayout();
+    return window.testCategory.title;
+  });
+  assert.strictEqual(offered, 'Click2Dial');
+  assert.match(await page.locator('.click2dial_pinstatus').textContent(), /password you logged in with/);
+  assert.strictEqual(await page.locator('input.click2dial_pin').isVisible(), false);
+  assert.deepStrictEqual(sent, []);
+});
+
+test('a hostile page on another origin places no call with the user\'s session', async ({ context }) => {
+  await clearCalls();
+  await logIn(context, 'alice', '0000');
+  const logSince = () => fs.existsSync(HOST_LOG) ? fs.readFileSync(HOST_LOG, 'utf8') : '';
+  const before = logSince().length;
+  const page = await context.newPage();
+  await page.goto(ATTACKER + '/index.html?target=' + encodeURIComponent(HOST));
+  await page.waitForFunction(() => document.title === 'sent', null, { timeout: 15000 });
+  // The module saw the requests with alice's session (the cookies went along) and refused them:
+  // the fetches, the beacon and the form (6 requests; some browsers drop the beacon).
+  let refused = [];
+  for (let i = 0; i < 50 && refused.length < 5; i++) {
+    refused = logSince().slice(before).split('\n')
+      .filter((line) => /refused a request .* for user alice@example\.com; nothing was done/.test(line));
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.deepStrictEqual((await calls()).map((c) => c.dialed), [], 'no call placed');
+  assert.ok(refused.length >= 4, 'the attacks reached the module with the session: ' + refused.length);
+});
+
+(async () => {
+  const filter = process.argv[2] || '';
+  fs.mkdirSync(SHOT_DIR, { recursive: true });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  let passed = 0, failed = 0;
+  for (const { name, fn } of tests.filter((t) => t.name.includes(filter))) {
+    const context = await browser.newContext();
+    try {
+      await fn({ context });
+      passed++;
+      console.log('PASS ' + name);
+    } catch (e) {
+      failed++;
+      console.log('FAIL ' + name + '\n  ' + String(e && e.stack || e).split('\n').slice(0, 6).join('\n  '));
+      const pages = context.pages();
+      if (pages.length) await pages[pages.length - 1].screenshot({ path: path.join(SHOT_DIR, name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80) + '.png') }).catch(() => {});
+    }
+    await context.close();
+  }
+  await browser.close();
+  console.log(`browser (grommunio-web): ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+})();
