@@ -4,6 +4,8 @@ use std::ffi::OsString;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 
+use emulator_kit::cli::{loopback_address, Flags};
+
 pub const USAGE: &str = "\
 usage: clicktocall-emulator --config FILE --state-dir DIR [--http ADDR] [--xml ADDR] [--control ADDR] [--quiet]
 
@@ -27,10 +29,7 @@ pub struct Args {
     pub quiet: bool,
 }
 
-pub enum Parsed {
-    Run(Args),
-    Help,
-}
+pub type Parsed = emulator_kit::cli::Parsed<Args>;
 
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
     let mut config = None;
@@ -40,32 +39,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     let mut control = SocketAddr::from((Ipv4Addr::LOCALHOST, 5096));
     let mut quiet = false;
 
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let arg = arg
-            .into_string()
-            .map_err(|a| format!("argument {a:?} is not UTF-8"))?;
-        let (flag, inline_value) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => {
-                (flag.to_string(), Some(value.to_string()))
-            }
-            _ => (arg.clone(), None),
-        };
-        let mut value = || -> Result<String, String> {
-            match inline_value.clone() {
-                Some(value) => Ok(value),
-                None => args
-                    .next()
-                    .and_then(|v| v.into_string().ok())
-                    .ok_or_else(|| format!("{flag} needs a value")),
-            }
-        };
-        match flag.as_str() {
-            "--config" => config = Some(PathBuf::from(value()?)),
-            "--state-dir" => state_dir = Some(PathBuf::from(value()?)),
-            "--http" => http = loopback_address(&value()?)?,
-            "--xml" => xml = loopback_address(&value()?)?,
-            "--control" => control = loopback_address(&value()?)?,
+    let mut flags = Flags::new(args);
+    while let Some(flag) = flags.next_flag()? {
+        match flag.name() {
+            "--config" => config = Some(PathBuf::from(flags.value(&flag)?)),
+            "--state-dir" => state_dir = Some(PathBuf::from(flags.value(&flag)?)),
+            "--http" => http = loopback_address(&flags.value(&flag)?)?,
+            "--xml" => xml = loopback_address(&flags.value(&flag)?)?,
+            "--control" => control = loopback_address(&flags.value(&flag)?)?,
             "--quiet" => quiet = true,
             "-h" | "--help" => return Ok(Parsed::Help),
             other => return Err(format!("unknown argument {other:?}")),
@@ -79,26 +60,6 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         control,
         quiet,
     }))
-}
-
-/// `127.0.0.1:P`, `[::1]:P` or `localhost:P`. The real server binds 0.0.0.0; test apparatus
-/// with an unauthenticated call-placing port stays on loopback.
-fn loopback_address(text: &str) -> Result<SocketAddr, String> {
-    let address = match text.strip_prefix("localhost:") {
-        Some(port) => port
-            .parse::<u16>()
-            .map(|port| SocketAddr::from((Ipv4Addr::LOCALHOST, port)))
-            .map_err(|_| format!("bad port in {text:?}"))?,
-        None => text
-            .parse::<SocketAddr>()
-            .map_err(|_| format!("{text:?} is not an IP:PORT address"))?,
-    };
-    if !address.ip().is_loopback() {
-        return Err(format!(
-            "{text:?} is not a loopback address; the emulator only listens on loopback"
-        ));
-    }
-    Ok(address)
 }
 
 #[cfg(test)]

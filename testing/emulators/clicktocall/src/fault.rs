@@ -4,8 +4,7 @@
 //! changed. (The 60-connection limit of the XML port is not a switch: it is always on, as on
 //! the real server.)
 
-use std::sync::Mutex;
-
+use emulator_kit::fault::{Setting, Switch};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,58 +33,16 @@ impl Fault {
     }
 }
 
-/// What `PUT /fault` takes and `GET /fault` shows.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct FaultSetting {
-    #[serde(flatten)]
-    pub fault: Fault,
-    /// Apply to this many more accepted calls only; absent means until changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub times: Option<u64>,
+impl emulator_kit::fault::Fault for Fault {
+    const NONE: Fault = Fault::None;
 }
 
-impl FaultSetting {
-    pub const NONE: FaultSetting = FaultSetting {
-        fault: Fault::None,
-        times: None,
-    };
-}
+/// What `PUT /fault` takes and `GET /fault` shows: the fault and how many accepted calls it is
+/// for.
+pub type FaultSetting = Setting<Fault>;
 
-pub struct FaultControl {
-    current: Mutex<FaultSetting>,
-}
-
-impl FaultControl {
-    pub fn new() -> FaultControl {
-        FaultControl {
-            current: Mutex::new(FaultSetting::NONE),
-        }
-    }
-
-    pub fn set(&self, setting: FaultSetting) {
-        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = setting;
-    }
-
-    pub fn get(&self) -> FaultSetting {
-        self.current
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
-    }
-
-    /// The fault for one accepted call, using up one of its `times`.
-    pub fn take(&self) -> Fault {
-        let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
-        let fault = current.fault;
-        if let Some(times) = current.times.as_mut() {
-            *times = times.saturating_sub(1);
-            if *times == 0 {
-                *current = FaultSetting::NONE;
-            }
-        }
-        fault
-    }
-}
+/// The switch of the accepted calls.
+pub type FaultControl = Switch<Fault>;
 
 #[cfg(test)]
 mod tests {
@@ -97,7 +54,7 @@ mod tests {
             serde_json::from_str(r#"{"mode":"never_final","times":1}"#).unwrap();
         assert_eq!(setting.fault, Fault::NeverFinal);
         assert!(serde_json::from_str::<FaultSetting>(r#"{"mode":"explode"}"#).is_err());
-        let control = FaultControl::new();
+        let control = FaultControl::default();
         control.set(setting);
         assert_eq!(control.take(), Fault::NeverFinal);
         assert_eq!(control.take(), Fault::None);

@@ -1,9 +1,9 @@
 //! Everything the listeners share: the installation, the call record, the fault switch, the
 //! open XML connections, the counters and the human log.
 
-use std::io::Write;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use emulator_kit::log::HumanLog;
 use serde::Serialize;
 
 use crate::calls::CallLog;
@@ -62,22 +62,5 @@ impl Emulator {
             xml_closed_by_server: get(&s.xml_closed_by_server),
             xml_open: self.xml_connections.open(),
         }
-    }
-}
-
-/// One line per event on stdout, for a person watching. Never given credentials.
-pub struct HumanLog {
-    pub quiet: bool,
-}
-
-impl HumanLog {
-    pub fn say(&self, line: std::fmt::Arguments<'_>) {
-        if self.quiet {
-            return;
-        }
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_fmt(line);
-        let _ = out.write_all(b"\n");
-        let _ = out.flush();
     }
 }

@@ -1,8 +1,7 @@
 //! Faults the tests switch on through the control API to see how a client copes with a slow,
 //! silent, broken or failing server.
 
-use std::sync::Mutex;
-
+use emulator_kit::fault::{Setting, Switch};
 use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
@@ -24,19 +23,11 @@ pub enum Fault {
     Blackhole,
 }
 
-/// What `PUT /fault` takes and `GET /fault` shows.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct FaultSetting {
-    #[serde(flatten)]
-    pub fault: Fault,
-    /// Apply to this many more PBX requests only; absent means until changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub times: Option<u64>,
-}
+impl emulator_kit::fault::Fault for Fault {
+    const NONE: Fault = Fault::None;
 
-impl FaultSetting {
-    pub fn validate(&self) -> Result<(), String> {
-        match self.fault {
+    fn validate(&self) -> Result<(), String> {
+        match *self {
             Fault::Status { status } if !(200..=599).contains(&status) => {
                 Err(format!("status {status} is not between 200 and 599"))
             }
@@ -46,8 +37,12 @@ impl FaultSetting {
     }
 }
 
+/// What `PUT /fault` takes and `GET /fault` shows: the fault and how many PBX requests it is for.
+pub type FaultSetting = Setting<Fault>;
+
+/// The switch, and a signal for requests held open until the fault changes.
 pub struct FaultControl {
-    current: Mutex<FaultSetting>,
+    switch: Switch<Fault>,
     /// Bumped on every change, so blackholed requests know when to let go.
     generation: watch::Sender<u64>,
 }
@@ -55,40 +50,23 @@ pub struct FaultControl {
 impl FaultControl {
     pub fn new() -> FaultControl {
         FaultControl {
-            current: Mutex::new(FaultSetting {
-                fault: Fault::None,
-                times: None,
-            }),
+            switch: Switch::default(),
             generation: watch::channel(0).0,
         }
     }
 
     pub fn set(&self, setting: FaultSetting) {
-        *self.current.lock().unwrap_or_else(|e| e.into_inner()) = setting;
+        self.switch.set(setting);
         self.generation.send_modify(|g| *g += 1);
     }
 
     pub fn get(&self) -> FaultSetting {
-        self.current
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .clone()
+        self.switch.get()
     }
 
     /// The fault for one PBX request, using up one of its `times`.
     pub fn take(&self) -> Fault {
-        let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
-        let fault = current.fault;
-        if let Some(times) = current.times.as_mut() {
-            *times = times.saturating_sub(1);
-            if *times == 0 {
-                *current = FaultSetting {
-                    fault: Fault::None,
-                    times: None,
-                };
-            }
-        }
-        fault
+        self.switch.take()
     }
 
     /// Resolves at the next change of fault (the control API's `PUT` or `DELETE /fault`).

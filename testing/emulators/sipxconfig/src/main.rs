@@ -7,7 +7,6 @@ mod auth;
 mod calls;
 mod certs;
 mod cli;
-mod clock;
 mod config;
 mod control;
 mod dial;
@@ -24,6 +23,8 @@ use std::process::ExitCode;
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
+use emulator_kit::log::HumanLog;
+use emulator_kit::{process, state_dir};
 use tokio::net::TcpListener;
 use tokio_rustls::TlsAcceptor;
 
@@ -33,47 +34,18 @@ use crate::config::Config;
 use crate::fault::FaultControl;
 use crate::lives::CallLives;
 use crate::server::Listener;
-use crate::state::{Emulator, HumanLog};
+use crate::state::Emulator;
 
 fn main() -> ExitCode {
-    let args = match cli::parse(std::env::args_os().skip(1)) {
-        Ok(cli::Parsed::Run(args)) => args,
-        Ok(cli::Parsed::Help) => {
-            println!("{}", cli::USAGE);
-            return ExitCode::SUCCESS;
-        }
-        Err(why) => {
-            eprintln!("sipxconfig-emulator: {why}\n\n{}", cli::USAGE);
-            return ExitCode::from(2);
-        }
-    };
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(e) => {
-            eprintln!("sipxconfig-emulator: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let result = runtime.block_on(run(args));
-    // Blackholed connections would otherwise keep the runtime waiting.
-    runtime.shutdown_background();
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(why) => {
-            eprintln!("sipxconfig-emulator: {why}");
-            ExitCode::FAILURE
-        }
-    }
+    let parsed = cli::parse(std::env::args_os().skip(1));
+    process::main("sipxconfig-emulator", cli::USAGE, parsed, run)
 }
 
 /// Starts the emulator from the command line's arguments and serves until a signal.
 async fn run(args: cli::Args) -> Result<(), String> {
     let config = Config::load(&args.config)?;
     let state_dir = args.state_dir.as_path();
-    prepare_state_dir(state_dir)?;
+    state_dir::prepare(state_dir)?;
     let listeners = Listeners::bind(&args).await?;
     // Files come after binding, so a second instance that cannot get its ports leaves the
     // first one's certificates and call record alone.
@@ -91,22 +63,13 @@ async fn run(args: cli::Args) -> Result<(), String> {
         pbx_connections: AtomicU64::new(0),
     });
     listeners.serve(tls, &emulator);
-    write_ready(state_dir, &addresses)?;
+    state_dir::announce(state_dir, &addresses.to_json())?;
     greet(&emulator.config, state_dir, &addresses);
 
-    let signal = wait_for_signal().await;
-    let _ = std::fs::remove_file(state_dir.join("ready"));
+    let signal = process::wait_for_signal().await;
+    state_dir::withdraw(state_dir);
     println!("sipxconfig-emulator stopped ({signal})");
     Ok(())
-}
-
-/// Creates the state folder and removes what an earlier run left: a `ready` from then must not
-/// fool a test into talking to nobody.
-fn prepare_state_dir(state_dir: &Path) -> Result<(), String> {
-    std::fs::create_dir_all(state_dir)
-        .map_err(|e| format!("cannot create state directory {}: {e}", state_dir.display()))?;
-    remove_if_present(&state_dir.join("ready"))?;
-    remove_if_present(&state_dir.join("listen.json"))
 }
 
 /// The sockets of the emulated server (HTTPS, plain HTTP if asked for) and of the control API.
@@ -169,18 +132,15 @@ impl Listeners {
     }
 }
 
-/// Writes `listen.json`, then `ready` (with the process id), which tests wait for.
-fn write_ready(state_dir: &Path, addresses: &Addresses) -> Result<(), String> {
-    let listen = serde_json::json!({
-        "https": addresses.https.to_string(),
-        "http": addresses.http.map(|a| a.to_string()),
-        "control": addresses.control.to_string(),
-    });
-    write_file(&state_dir.join("listen.json"), &format!("{listen}\n"))?;
-    write_file(
-        &state_dir.join("ready"),
-        &format!("{}\n", std::process::id()),
-    )
+impl Addresses {
+    /// `listen.json`: where a test finds each listener.
+    fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "https": self.https.to_string(),
+            "http": self.http.map(|a| a.to_string()),
+            "control": self.control.to_string(),
+        })
+    }
 }
 
 /// Tells the person who started the emulator what it emulates and where.
@@ -207,32 +167,4 @@ async fn bind(what: &str, address: SocketAddr) -> Result<TcpListener, String> {
     TcpListener::bind(address)
         .await
         .map_err(|e| format!("cannot listen for {what} on {address}: {e}"))
-}
-
-async fn wait_for_signal() -> &'static str {
-    use tokio::signal::unix::{signal, SignalKind};
-    let (Ok(mut term), Ok(mut int)) = (
-        signal(SignalKind::terminate()),
-        signal(SignalKind::interrupt()),
-    ) else {
-        // Without signal handlers, Ctrl-C and kill still end the process the default way.
-        return std::future::pending().await;
-    };
-    tokio::select! {
-        _ = term.recv() => "SIGTERM",
-        _ = int.recv() => "SIGINT",
-    }
-}
-
-fn write_file(path: &Path, contents: &str) -> Result<(), String> {
-    std::fs::write(path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
-}
-
-fn remove_if_present(path: &Path) -> Result<(), String> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            Err(format!("cannot remove {}: {e}", path.display()))
-        }
-        _ => Ok(()),
-    }
 }

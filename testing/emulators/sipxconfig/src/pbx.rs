@@ -10,6 +10,7 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 use std::time::Duration;
 
+use emulator_kit::clock;
 use http_body_util::BodyExt;
 use hyper::body::Incoming;
 use hyper::header::{HeaderValue, ACCEPT, ALLOW, AUTHORIZATION, CONTENT_TYPE};
@@ -20,7 +21,6 @@ use crate::activecdrs;
 
 use crate::auth::{self, digest, Attempt, Outcome, Scheme};
 use crate::calls::NewCall;
-use crate::clock;
 use crate::config::User;
 use crate::dial::{self, Dialed, Refusal};
 use crate::fault::Fault;
