@@ -41,6 +41,7 @@ mod dialplan;
 mod directory;
 mod error;
 mod number;
+mod private_dir;
 pub mod progress;
 pub mod ratelimit;
 mod secret;

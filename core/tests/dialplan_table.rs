@@ -5,10 +5,12 @@
 //! The oracle needs a Python with `phonenumbers`: `scripts/install-deps` makes one in
 //! `.run/oracle-venv`; `C2D_ORACLE_PYTHON` names another.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod number_tables;
+
+use std::path::Path;
 
 use click2dial_core::{DialPlan, ErrorKind};
+use number_tables::{ask_oracle, table_lines, unescape};
 use rlibphonenumber::PHONE_NUMBER_UTIL;
 
 struct Plan {
@@ -40,17 +42,11 @@ struct Row {
     extension: Option<String>,
 }
 
-fn table_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dialplan/numbers.tsv")
-}
+const TABLE: &str = "tests/dialplan/numbers.tsv";
 
 fn table() -> Vec<Row> {
-    let text = std::fs::read_to_string(table_path()).unwrap();
     let mut rows = Vec::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+    for line in &table_lines(TABLE) {
         let fields: Vec<&str> = line.split('\t').collect();
         assert_eq!(fields.len(), 2 + PLANS.len(), "bad table line: {line:?}");
         rows.push(Row {
@@ -66,21 +62,6 @@ fn table() -> Vec<Row> {
         });
     }
     rows
-}
-
-/// `\u{FF10}` → the character.
-fn unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("\\u{") {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find('}').unwrap() + at;
-        let code = u32::from_str_radix(&rest[at + 3..end], 16).unwrap();
-        out.push(char::from_u32(code).unwrap());
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 fn plan(plan: &Plan) -> DialPlan {
@@ -149,16 +130,8 @@ fn every_number_is_dialed_as_the_table_says() {
     );
 }
 
-fn oracle_python() -> PathBuf {
-    if let Some(python) = std::env::var_os("C2D_ORACLE_PYTHON") {
-        return python.into();
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../.run/oracle-venv/bin/python")
-}
-
 #[test]
 fn python_phonenumbers_agrees_with_the_table() {
-    let python = oracle_python();
     let plans = format!(
         "[{}]",
         PLANS
@@ -170,27 +143,9 @@ fn python_phonenumbers_agrees_with_the_table() {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/dialplan_oracle.py");
-    let output = Command::new(&python)
-        .arg(&script)
-        .arg(table_path())
-        .arg(&plans)
-        .output()
-        .unwrap_or_else(|err| {
-            panic!(
-                "cannot run the oracle with {} ({err}): run scripts/install-deps, which makes \
-                 .run/oracle-venv with Python's phonenumbers, or set C2D_ORACLE_PYTHON",
-                python.display()
-            )
-        });
-    assert!(
-        output.status.success(),
-        "the oracle failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let answers = String::from_utf8(output.stdout).unwrap();
+    let table_path = number_tables::path(TABLE);
+    let answers = ask_oracle(&[table_path.as_os_str(), plans.as_ref()]);
     let rows = table();
-    let answers: Vec<&str> = answers.lines().collect();
     assert_eq!(
         answers.len(),
         rows.len(),

@@ -8,10 +8,12 @@
 //! The oracle needs a Python with `phonenumbers`: `scripts/install-deps` makes one in
 //! `.run/oracle-venv`; `C2D_ORACLE_PYTHON` names another.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+mod number_tables;
+
+use std::path::Path;
 
 use click2dial_core::{DialPlan, ErrorKind};
+use number_tables::{ask_oracle, table_lines, unescape};
 
 struct Plan {
     region: &'static str,
@@ -86,14 +88,11 @@ struct Row {
     kind: String,
 }
 
-fn table_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/toll_fraud/numbers.tsv")
-}
+const TABLE: &str = "tests/toll_fraud/numbers.tsv";
 
 fn table() -> Vec<Row> {
-    let text = std::fs::read_to_string(table_path()).unwrap();
-    text.lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    table_lines(TABLE)
+        .iter()
         .map(|line| {
             let fields: Vec<&str> = line.split('\t').collect();
             assert_eq!(fields.len(), 4, "bad table line: {line:?}");
@@ -106,21 +105,6 @@ fn table() -> Vec<Row> {
             }
         })
         .collect()
-}
-
-/// `\u{FF10}` → the character.
-fn unescape(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("\\u{") {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find('}').unwrap() + at;
-        let code = u32::from_str_radix(&rest[at + 3..end], 16).unwrap();
-        out.push(char::from_u32(code).unwrap());
-        rest = &rest[end + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 fn quoted_list(items: &[&str]) -> String {
@@ -248,13 +232,6 @@ fn every_number_is_dialed_or_refused_as_the_table_says() {
     );
 }
 
-fn oracle_python() -> PathBuf {
-    if let Some(python) = std::env::var_os("C2D_ORACLE_PYTHON") {
-        return python.into();
-    }
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../.run/oracle-venv/bin/python")
-}
-
 fn json_list(items: &[&str]) -> String {
     let items: Vec<String> = items
         .iter()
@@ -281,28 +258,12 @@ fn python_phonenumbers_agrees_with_the_table() {
         }
     }
     let plans = format!("[{}]", plans.join(", "));
-    let python = oracle_python();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oracle/dialplan_oracle.py");
-    let output = Command::new(&python)
-        .arg(&script)
-        .arg("--plan-column")
-        .arg(table_path())
-        .arg(&plans)
-        .output()
-        .unwrap_or_else(|err| {
-            panic!(
-                "cannot run the oracle with {} ({err}): run scripts/install-deps, which makes \
-                 .run/oracle-venv with Python's phonenumbers, or set C2D_ORACLE_PYTHON",
-                python.display()
-            )
-        });
-    assert!(
-        output.status.success(),
-        "the oracle failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let answers = String::from_utf8(output.stdout).unwrap();
-    let answers: Vec<&str> = answers.lines().collect();
+    let table_path = number_tables::path(TABLE);
+    let answers = ask_oracle(&[
+        "--plan-column".as_ref(),
+        table_path.as_os_str(),
+        plans.as_ref(),
+    ]);
     let rows = table();
     assert_eq!(
         answers.len(),
@@ -310,13 +271,13 @@ fn python_phonenumbers_agrees_with_the_table() {
         "the oracle answered for another number of rows"
     );
     let mut wrong = Vec::new();
-    for (row, answer) in rows.iter().zip(answers) {
+    for (row, answer) in rows.iter().zip(&answers) {
         // {"input": "...", "dialed": "..."}: the dial string is the last string of the line.
         let said = answer
             .rsplit("\"dialed\": \"")
             .next()
             .and_then(|rest| rest.strip_suffix("\"}"))
-            .unwrap_or(answer);
+            .unwrap_or(answer.as_str());
         if said != row.dialed {
             wrong.push(format!(
                 "{} {:?}: phonenumbers gives {said}, the table says {}",

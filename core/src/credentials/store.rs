@@ -23,15 +23,16 @@
 //! renamed over the old one, so a worker that reads at the same time sees the old PIN or the new
 //! one, never half of one, and a crash leaves the old one.
 
-use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
 use super::sealed::check_login;
 use crate::error::{quoted, Error, ErrorKind, Result};
+use crate::private_dir::{self, effective_uid, Untrusted};
 use crate::secret::Secret;
 use crate::settings::Settings;
 
@@ -107,46 +108,32 @@ fn folder(settings: &Settings) -> Result<PathBuf> {
              (mkdir, chown it to the web server's user, chmod 0700)",
         ));
     };
-    match DirBuilder::new().mode(0o700).create(folder) {
-        Ok(()) => {}
-        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
-        Err(err) => return Err(unusable_folder(folder, &err.to_string())),
-    }
-    check_private_folder(folder)?;
+    private_dir::make(folder).map_err(|err| unusable_folder(folder, &err.to_string()))?;
+    private_dir::open(folder, 0o077).map_err(|why| untrusted_folder(folder, why))?;
     Ok(folder.clone())
 }
 
-/// A folder no other local account can read, plant files in or point elsewhere.
-fn check_private_folder(folder: &Path) -> Result<()> {
-    let uid = effective_uid();
-    let metadata =
-        fs::symlink_metadata(folder).map_err(|err| unusable_folder(folder, &err.to_string()))?;
-    if metadata.file_type().is_symlink() {
-        return Err(unusable_folder(
-            folder,
-            "it is a symbolic link; name the real folder",
-        ));
-    }
-    if !metadata.is_dir() {
-        return Err(unusable_folder(folder, "it is not a folder"));
-    }
-    if metadata.uid() != uid {
-        return Err(unusable_folder(
+/// The message for a credential folder that is not trusted: one other local accounts can
+/// read, plant files in or point elsewhere.
+fn untrusted_folder(folder: &Path, why: Untrusted) -> Error {
+    match why {
+        Untrusted::Link => unusable_folder(folder, "it is a symbolic link; name the real folder"),
+        Untrusted::NotAFolder => unusable_folder(folder, "it is not a folder"),
+        Untrusted::Owner { owner, uid } => unusable_folder(
             folder,
             &format!(
-                "it belongs to uid {}, not to the web server's user (uid {uid}): chown it",
-                metadata.uid()
+                "it belongs to uid {owner}, not to the web server's user (uid {uid}): chown it"
             ),
-        ));
-    }
-    let mode = metadata.mode() & 0o777;
-    if mode & 0o077 != 0 {
-        return Err(unusable_folder(
+        ),
+        Untrusted::Mode { mode } => unusable_folder(
             folder,
-            &format!("other users of this machine can reach it (mode {mode:04o}): chmod 0700"),
-        ));
+            &format!(
+                "other users of this machine can reach it (mode {:04o}): chmod 0700",
+                mode & 0o777
+            ),
+        ),
+        Untrusted::Io(err) => unusable_folder(folder, &err.to_string()),
     }
-    Ok(())
 }
 
 /// The token in `path`, `None` when there is no such file. The file must be a regular file of
@@ -224,11 +211,6 @@ fn write_atomically(folder: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> 
     }
     written?;
     File::open(folder)?.sync_all()
-}
-
-fn effective_uid() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
 }
 
 fn unusable_folder(folder: &Path, why: &str) -> Error {

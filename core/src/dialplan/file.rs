@@ -114,66 +114,37 @@ impl Source<'_> {
             self.line_of(value.span())
         ))
     }
-}
 
-pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        Error::configuration(format!(
-            "click2dial.dialplan {} is not UTF-8 (at byte {}): save it as UTF-8",
-            path.display(),
-            err.valid_up_to()
-        ))
-    })?;
-    let source = Source { path, text };
-    let file: File = toml::from_str(text).map_err(|err| {
-        // serde speaks of fields; the administrator edits keys.
-        let mut why = err
-            .message()
-            .replace("unknown field", "unknown key")
-            .replace("missing field", "missing key");
-        if let Some(hint) = KEY_HINTS
-            .iter()
-            .find(|(key, _)| why == format!("missing key `{key}`"))
-        {
-            why.push_str(": ");
-            why.push_str(hint.1);
-        }
+    /// The file's keys and tables, or what is wrong with its TOML or its keys.
+    fn deserialize(&self) -> Result<File> {
+        toml::from_str(self.text).map_err(|err| self.toml_error(&err))
+    }
+
+    fn toml_error(&self, err: &toml::de::Error) -> Error {
+        let why = in_words_of_keys(err.message());
         match err.span() {
             Some(span) => Error::configuration(format!(
                 "click2dial.dialplan {} line {}: {why}",
-                path.display(),
-                source.line_of(span)
+                self.path.display(),
+                self.line_of(span)
             )),
-            None => Error::configuration(format!("click2dial.dialplan {}: {why}", path.display())),
+            None => Error::configuration(format!(
+                "click2dial.dialplan {}: {why}",
+                self.path.display()
+            )),
         }
-    })?;
+    }
+}
 
-    let region_code = file.region.get_ref().trim().to_ascii_uppercase();
-    let region = phone::region_facts(&region_code).ok_or_else(|| {
-        source.error(
-            &file.region,
-            "region",
-            format_args!(
-                "{} is not a country libphonenumber knows: use an ISO 3166 code such as DE or US",
-                quoted(file.region.get_ref())
-            ),
-        )
-    })?;
+/// Reads the whole file, key by key in the order the administrator is told of mistakes: the
+/// region and the prefixes, `internal`, `block`, then the `[[deny]]` and `[[translate]]` rules.
+pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
+    let text = utf8_text(path, bytes)?;
+    let source = Source { path, text };
+    let file = source.deserialize()?;
+    let (region_code, region) = region(&source, &file.region)?;
     let outside_line = prefix(&source, &file.outside_line, "outside_line", true)?;
-    let international_prefix = match &file.international_prefix {
-        Some(value) => prefix(&source, value, "international_prefix", false)?,
-        None => region.international_prefix.clone().ok_or_else(|| {
-            source.error(
-                &file.region,
-                "international_prefix",
-                format_args!(
-                    "region {region_code} has several international prefixes and no preferred \
-                     one: set international_prefix to the one the PBX's trunk uses"
-                ),
-            )
-        })?,
-    };
+    let international_prefix = international_prefix(&source, &file, &region_code, &region)?;
     let national_prefix = match &file.national_prefix {
         Some(value) => Some(prefix(&source, value, "national_prefix", true)?),
         None => None,
@@ -185,61 +156,9 @@ pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
         &outside_line,
         &region_code,
     );
-
-    let mut block = Blocked::default();
-    match &file.block {
-        Some(names) => {
-            for name in names {
-                let kind = TYPE_NAMES
-                    .iter()
-                    .find(|(known, _)| *known == name.get_ref().trim())
-                    .map(|&(_, kind)| kind)
-                    .ok_or_else(|| {
-                        let known: Vec<&str> = TYPE_NAMES.iter().map(|(n, _)| *n).collect();
-                        source.error(
-                            name,
-                            "block",
-                            format_args!(
-                                "{} is not a number type: use {}",
-                                quoted(name.get_ref()),
-                                known.join(", ")
-                            ),
-                        )
-                    })?;
-                block.insert(kind);
-            }
-        }
-        None => block.insert(rlibphonenumber::PhoneNumberType::PremiumRate),
-    }
-
-    let mut deny = Vec::with_capacity(file.deny.len());
-    for rule in &file.deny {
-        let reason = rule.reason.get_ref().trim();
-        if reason.is_empty() {
-            return Err(source.error(
-                &rule.reason,
-                "deny.reason",
-                "the reason is empty: say why these numbers may not be called; users see it",
-            ));
-        }
-        deny.push(Deny {
-            pattern: regex(&source, &rule.pattern, "deny.pattern")?,
-            reason: reason.to_owned(),
-            line: source.line_of(rule.pattern.span()),
-        });
-    }
-
-    let mut translate = Vec::with_capacity(file.translate.len());
-    for rule in &file.translate {
-        let pattern = regex(&source, &rule.pattern, "translate.pattern")?;
-        check_output(&source, &pattern, &rule.output)?;
-        translate.push(Translate {
-            pattern,
-            output: rule.output.get_ref().clone(),
-            line: source.line_of(rule.pattern.span()),
-        });
-    }
-
+    let block = blocked_types(&source, file.block.as_deref())?;
+    let deny = deny_rules(&source, &file.deny)?;
+    let translate = translate_rules(&source, &file.translate)?;
     Ok(DialPlan {
         region,
         region_code,
@@ -253,6 +172,148 @@ pub(super) fn parse(path: &Path, bytes: &[u8]) -> Result<DialPlan> {
         translate,
         source: path.display().to_string(),
         warnings,
+    })
+}
+
+/// The file's text, without a byte-order mark.
+fn utf8_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|err| {
+        Error::configuration(format!(
+            "click2dial.dialplan {} is not UTF-8 (at byte {}): save it as UTF-8",
+            path.display(),
+            err.valid_up_to()
+        ))
+    })
+}
+
+/// serde's message as the administrator reads it: serde speaks of fields, the administrator
+/// edits keys; a missing key is told what to write.
+fn in_words_of_keys(message: &str) -> String {
+    let mut why = message
+        .replace("unknown field", "unknown key")
+        .replace("missing field", "missing key");
+    if let Some(hint) = KEY_HINTS
+        .iter()
+        .find(|(key, _)| why == format!("missing key `{key}`"))
+    {
+        why.push_str(": ");
+        why.push_str(hint.1);
+    }
+    why
+}
+
+/// `region`: the ISO 3166 code (upper case) and what libphonenumber's metadata says of it.
+fn region(source: &Source, value: &Spanned<String>) -> Result<(String, phone::RegionFacts)> {
+    let code = value.get_ref().trim().to_ascii_uppercase();
+    let facts = phone::region_facts(&code).ok_or_else(|| {
+        source.error(
+            value,
+            "region",
+            format_args!(
+                "{} is not a country libphonenumber knows: use an ISO 3166 code such as DE or US",
+                quoted(value.get_ref())
+            ),
+        )
+    })?;
+    Ok((code, facts))
+}
+
+/// `international_prefix`, or the region's preferred one when the file sets none.
+fn international_prefix(
+    source: &Source,
+    file: &File,
+    region_code: &str,
+    region: &phone::RegionFacts,
+) -> Result<String> {
+    if let Some(value) = &file.international_prefix {
+        return prefix(source, value, "international_prefix", false);
+    }
+    region.international_prefix.clone().ok_or_else(|| {
+        source.error(
+            &file.region,
+            "international_prefix",
+            format_args!(
+                "region {region_code} has several international prefixes and no preferred one: \
+                 set international_prefix to the one the PBX's trunk uses"
+            ),
+        )
+    })
+}
+
+/// `block`: the number types refused; premium-rate numbers when the key is missing.
+fn blocked_types(source: &Source, names: Option<&[Spanned<String>]>) -> Result<Blocked> {
+    let mut block = Blocked::default();
+    match names {
+        Some(names) => {
+            for name in names {
+                block.insert(number_type(source, name)?);
+            }
+        }
+        None => block.insert(rlibphonenumber::PhoneNumberType::PremiumRate),
+    }
+    Ok(block)
+}
+
+/// One name of `block`, as libphonenumber's number type.
+fn number_type(
+    source: &Source,
+    name: &Spanned<String>,
+) -> Result<rlibphonenumber::PhoneNumberType> {
+    TYPE_NAMES
+        .iter()
+        .find(|(known, _)| *known == name.get_ref().trim())
+        .map(|&(_, kind)| kind)
+        .ok_or_else(|| {
+            let known: Vec<&str> = TYPE_NAMES.iter().map(|(n, _)| *n).collect();
+            source.error(
+                name,
+                "block",
+                format_args!(
+                    "{} is not a number type: use {}",
+                    quoted(name.get_ref()),
+                    known.join(", ")
+                ),
+            )
+        })
+}
+
+/// The `[[deny]]` rules, in file order.
+fn deny_rules(source: &Source, rules: &[DenyRule]) -> Result<Vec<Deny>> {
+    rules.iter().map(|rule| deny_rule(source, rule)).collect()
+}
+
+fn deny_rule(source: &Source, rule: &DenyRule) -> Result<Deny> {
+    let reason = rule.reason.get_ref().trim();
+    if reason.is_empty() {
+        return Err(source.error(
+            &rule.reason,
+            "deny.reason",
+            "the reason is empty: say why these numbers may not be called; users see it",
+        ));
+    }
+    Ok(Deny {
+        pattern: regex(source, &rule.pattern, "deny.pattern")?,
+        reason: reason.to_owned(),
+        line: source.line_of(rule.pattern.span()),
+    })
+}
+
+/// The `[[translate]]` rules, in file order.
+fn translate_rules(source: &Source, rules: &[TranslateRule]) -> Result<Vec<Translate>> {
+    rules
+        .iter()
+        .map(|rule| translate_rule(source, rule))
+        .collect()
+}
+
+fn translate_rule(source: &Source, rule: &TranslateRule) -> Result<Translate> {
+    let pattern = regex(source, &rule.pattern, "translate.pattern")?;
+    check_output(source, &pattern, &rule.output)?;
+    Ok(Translate {
+        pattern,
+        output: rule.output.get_ref().clone(),
+        line: source.line_of(rule.pattern.span()),
     })
 }
 
@@ -302,45 +363,60 @@ fn overlap_warnings(
     outside_line: &str,
     region: &str,
 ) -> Vec<String> {
-    let mut warnings = Vec::new();
-    if !outside_line.is_empty() {
-        let taken = (1..=12usize).flat_map(|extra| {
-            (b'0'..=b'9').flat_map(move |lead| {
-                ['0', '1', '9'].into_iter().map(move |fill| {
-                    let mut probe = String::with_capacity(outside_line.len() + extra);
-                    probe.push_str(outside_line);
-                    probe.push(lead as char);
-                    probe.extend(std::iter::repeat_n(fill, extra - 1));
-                    probe
-                })
-            })
-        });
-        if let Some(probe) = taken.into_iter().find(|probe| internal.is_match(probe)) {
-            warnings.push(format!(
-                "internal {} matches {probe}, which begins with the outside line {}: numbers \
-                 written with the outside line are dialed as extensions, past deny and block; \
-                 make internal exclude them",
-                quoted(pattern),
-                quoted(outside_line)
-            ));
-        }
+    [
+        outside_line_warning(internal, pattern, outside_line),
+        service_numbers_warning(internal, pattern, region),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The warning for an `internal` pattern that takes a number beginning with the outside line,
+/// found by probing lengths of 1 to 12 digits after it.
+fn outside_line_warning(internal: &Regex, pattern: &str, outside_line: &str) -> Option<String> {
+    if outside_line.is_empty() {
+        return None;
     }
+    let taken = (1..=12usize).flat_map(|extra| {
+        (b'0'..=b'9').flat_map(move |lead| {
+            ['0', '1', '9'].into_iter().map(move |fill| {
+                let mut probe = String::with_capacity(outside_line.len() + extra);
+                probe.push_str(outside_line);
+                probe.push(lead as char);
+                probe.extend(std::iter::repeat_n(fill, extra - 1));
+                probe
+            })
+        })
+    });
+    let probe = taken.into_iter().find(|probe| internal.is_match(probe))?;
+    Some(format!(
+        "internal {} matches {probe}, which begins with the outside line {}: numbers written \
+         with the outside line are dialed as extensions, past deny and block; make internal \
+         exclude them",
+        quoted(pattern),
+        quoted(outside_line)
+    ))
+}
+
+/// The warning for an `internal` pattern that takes emergency or service numbers of `region`.
+fn service_numbers_warning(internal: &Regex, pattern: &str, region: &str) -> Option<String> {
     let services: Vec<&str> = SERVICE_NUMBERS
         .iter()
         .filter(|(of, _)| of.is_empty() || *of == region)
         .flat_map(|(_, numbers)| numbers.iter().copied())
         .filter(|number| internal.is_match(number))
         .collect();
-    if !services.is_empty() {
-        warnings.push(format!(
-            "internal {} matches the emergency or service number(s) {}: they are dialed as \
-             extensions, past deny and block; make internal exclude them unless the PBX \
-             routes them itself",
-            quoted(pattern),
-            services.join(", ")
-        ));
+    if services.is_empty() {
+        return None;
     }
-    warnings
+    Some(format!(
+        "internal {} matches the emergency or service number(s) {}: they are dialed as \
+         extensions, past deny and block; make internal exclude them unless the PBX routes \
+         them itself",
+        quoted(pattern),
+        services.join(", ")
+    ))
 }
 
 /// A prefix the PBX dials: digits, `*` and `#` are what a desk phone has, but sipXconfig refuses
@@ -393,6 +469,21 @@ fn regex(source: &Source, value: &Spanned<String>, key: &str) -> Result<Regex> {
 /// A translate output must name only groups its pattern has, and what it produces must be
 /// something sipXconfig can dial; a sample with every group replaced by digits shows the latter.
 fn check_output(source: &Source, pattern: &Regex, output: &Spanned<String>) -> Result<()> {
+    let sample = sample_output(source, pattern, output)?;
+    DialString::clean(&sample).map(drop).map_err(|err| {
+        source.error(
+            output,
+            "translate.output",
+            format_args!(
+                "{} does not give a number sipXconfig can dial ({err})",
+                quoted(output.get_ref())
+            ),
+        )
+    })
+}
+
+/// `output` with `$$` as `$` and every group it names (which its pattern must have) as `1`.
+fn sample_output(source: &Source, pattern: &Regex, output: &Spanned<String>) -> Result<String> {
     let text = output.get_ref();
     let mut sample = String::with_capacity(text.len());
     let mut rest = text.as_str();
@@ -404,23 +495,9 @@ fn check_output(source: &Source, pattern: &Regex, output: &Spanned<String>) -> R
             rest = after;
             continue;
         }
-        let (name, after) = match rest.strip_prefix('{') {
-            Some(braced) => match braced.find('}') {
-                Some(end) => (&braced[..end], &braced[end + 1..]),
-                None => return Err(source.error(output, "translate.output", "a '${' has no '}'")),
-            },
-            None => {
-                let end = rest
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                    .unwrap_or(rest.len());
-                (&rest[..end], &rest[end..])
-            }
-        };
-        let known = match name.parse::<usize>() {
-            Ok(index) => index < pattern.captures_len(),
-            Err(_) => !name.is_empty() && pattern.capture_names().flatten().any(|n| n == name),
-        };
-        if !known {
+        let (name, after) = group_name(rest)
+            .ok_or_else(|| source.error(output, "translate.output", "a '${' has no '}'"))?;
+        if !has_group(pattern, name) {
             return Err(source.error(
                 output,
                 "translate.output",
@@ -435,14 +512,30 @@ fn check_output(source: &Source, pattern: &Regex, output: &Spanned<String>) -> R
         rest = after;
     }
     sample.push_str(rest);
-    DialString::clean(&sample).map(drop).map_err(|err| {
-        source.error(
-            output,
-            "translate.output",
-            format_args!(
-                "{} does not give a number sipXconfig can dial ({err})",
-                quoted(text)
-            ),
-        )
-    })
+    Ok(sample)
+}
+
+/// The group name after a `$` (`{name}` or the longest run of letters, digits and `_`) and what
+/// follows it; `None` for a `${` without its `}`.
+fn group_name(after_dollar: &str) -> Option<(&str, &str)> {
+    match after_dollar.strip_prefix('{') {
+        Some(braced) => {
+            let end = braced.find('}')?;
+            Some((&braced[..end], &braced[end + 1..]))
+        }
+        None => {
+            let end = after_dollar
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after_dollar.len());
+            Some(after_dollar.split_at(end))
+        }
+    }
+}
+
+/// Whether `pattern` has the group `name`: a number below its count of groups, or a name.
+fn has_group(pattern: &Regex, name: &str) -> bool {
+    match name.parse::<usize>() {
+        Ok(index) => index < pattern.captures_len(),
+        Err(_) => !name.is_empty() && pattern.capture_names().flatten().any(|n| n == name),
+    }
 }

@@ -131,7 +131,8 @@ impl DialPlan {
         &self.region_code
     }
 
-    /// The number `input` as this plan dials it.
+    /// The number `input` as this plan dials it: translated, internal or public, the first that
+    /// applies.
     pub fn normalize(&self, input: &str) -> Result<Normalized> {
         refuse_unreadable(input)?;
         if !input.chars().any(char::is_alphanumeric) {
@@ -144,23 +145,12 @@ impl DialPlan {
         let dialing_character = phone::dialing_character(input);
         let parsed = phone::parse(input, self.region.region);
         if let (Ok(number), None) = (&parsed, dialing_character) {
-            if let Some(dial) = self.translated(&number.e164)? {
-                self.refuse_if_not_allowed(number)?;
-                return Ok(Normalized {
-                    dial,
-                    e164: Some(number.e164.clone()),
-                    extension: number.extension.clone(),
-                });
+            if let Some(translated) = self.translated_number(number)? {
+                return Ok(translated);
             }
         }
-        if let Ok(cleaned) = DialString::cleaned(input) {
-            if self.internal.is_match(cleaned.as_str()) {
-                return Ok(Normalized {
-                    dial: cleaned,
-                    e164: None,
-                    extension: None,
-                });
-            }
+        if let Some(internal) = self.internal_number(input) {
+            return Ok(internal);
         }
         if let Some(what) = dialing_character {
             return Err(refuse_dialing_character(input, what));
@@ -171,6 +161,52 @@ impl DialPlan {
                 quoted(input)
             ))
         })?;
+        self.public_number(input, number)
+    }
+
+    /// `number` as the first `translate` rule that matches it dials it, once the rules allow it.
+    fn translated_number(&self, number: &phone::Parsed) -> Result<Option<Normalized>> {
+        let Some(dial) = self.translated(&number.e164)? else {
+            return Ok(None);
+        };
+        self.refuse_if_not_allowed(number)?;
+        Ok(Some(Normalized {
+            dial,
+            e164: Some(number.e164.clone()),
+            extension: number.extension.clone(),
+        }))
+    }
+
+    /// `input` as it is, formatting removed, when `internal` matches that.
+    fn internal_number(&self, input: &str) -> Option<Normalized> {
+        let cleaned = DialString::cleaned(input).ok()?;
+        self.internal
+            .is_match(cleaned.as_str())
+            .then_some(Normalized {
+                dial: cleaned,
+                e164: None,
+                extension: None,
+            })
+    }
+
+    /// `number` dialed on the public network, once it is known to be a number there, the rules
+    /// allow it and the dial string reaches it.
+    fn public_number(&self, input: &str, number: phone::Parsed) -> Result<Normalized> {
+        self.refuse_if_not_a_number(input, &number)?;
+        self.refuse_if_not_allowed(&number)?;
+        self.refuse_doubled_trunk_prefix(input, &number)?;
+        let dial = DialString::clean(&self.public_form(&number.number))?;
+        self.check_as_dialed(&number, &dial)?;
+        Ok(Normalized {
+            dial,
+            e164: Some(number.e164),
+            extension: number.extension,
+        })
+    }
+
+    /// Refuses a number whose length no number of its country has, and one in no range of the
+    /// metadata unless the plan allows such numbers.
+    fn refuse_if_not_a_number(&self, input: &str, number: &phone::Parsed) -> Result<()> {
         if let Some(why) = phone::why_impossible(&number.number) {
             return Err(Error::invalid_number(format!(
                 "the number {} cannot be dialed: {why}",
@@ -186,15 +222,7 @@ impl DialPlan {
                 number.e164
             )));
         }
-        self.refuse_if_not_allowed(&number)?;
-        self.refuse_doubled_trunk_prefix(input, &number)?;
-        let dial = DialString::clean(&self.public_form(&number.number))?;
-        self.check_as_dialed(&number, &dial)?;
-        Ok(Normalized {
-            dial,
-            e164: Some(number.e164),
-            extension: number.extension,
-        })
+        Ok(())
     }
 
     /// Refuses a number of the region that is not valid and whose national significant number

@@ -53,6 +53,13 @@ impl Limits {
         self.recent_failures_allowed().saturating_add(16)
     }
 
+    /// Whether any limit counts `request`, so that its account's record must be read: the
+    /// failure budget counts every request that carries the PIN, the call limits only calls.
+    pub fn apply_to(&self, request: Request) -> bool {
+        let calls_limited = self.calls_per_minute > 0 || self.duplicate_window_ms > 0;
+        self.failed_logins > 0 || (calls_limited && request != Request::Read)
+    }
+
     /// How long a record may still matter after its last change: a file untouched for longer
     /// holds nothing that counts and may be removed.
     pub fn longest_window_ms(&self) -> u64 {
@@ -690,6 +697,20 @@ mod tests {
             })
         );
         assert!(decide(&mut record, T0 + 61_000, &limits, call(4)).is_ok());
+    }
+
+    #[test]
+    fn a_read_needs_the_record_only_for_the_failure_budget_and_a_call_for_any_limit() {
+        for (limits, read, call_) in [
+            (limits(0, 0, 0), false, false),
+            (limits(6, 0, 0), false, true),
+            (limits(0, 5000, 0), false, true),
+            (limits(0, 0, 5), true, true),
+            (limits(6, 5000, 5), true, true),
+        ] {
+            assert_eq!(limits.apply_to(READ), read, "{limits:?}");
+            assert_eq!(limits.apply_to(call(7)), call_, "{limits:?}");
+        }
     }
 
     #[test]

@@ -94,36 +94,45 @@ impl Limits {
 
 /// Checks the limits of the PBX account `account` for `attempt` and writes it down; refuses with
 /// [`ErrorKind::RateLimited`] when a limit is reached. Touches no file when no limit applies.
+/// The decision is [`decide::decide`]'s; this only finds the record and holds its lock.
 pub fn admit(settings: &Settings, account: &str, attempt: Attempt<'_>) -> Result<Admission> {
     let limits = Limits::of(settings);
-    let request = match attempt {
-        Attempt::Call(number) => Request::Call {
-            number: fnv1a(number.canonical().as_bytes()),
-        },
-        Attempt::ReadCalls => Request::Read,
-    };
-    let calls_limited = limits.calls_per_minute > 0 || limits.duplicate_window_ms > 0;
-    let limited = limits.failed_logins > 0 || (calls_limited && request != Request::Read);
-    if !limited {
+    let request = attempt.request();
+    if !limits.apply_to(request) {
         return Ok(Admission { held: None });
     }
     let folder = Folder::open(settings)?;
-    let name = store::record_name(fnv1a(account_key(account).as_bytes()));
+    let name = record_name_of(account);
     let decided = folder.update(&name, &limits, |record, now| {
         decide::decide(record, now, &limits, request)
     })?;
-    match decided {
-        Ok(ticket) if ticket.is_blank() => Ok(Admission { held: None }),
-        Ok(ticket) => Ok(Admission {
-            held: Some(Held {
-                folder,
-                name,
-                ticket,
-                limits,
-            }),
+    let ticket = decided.map_err(|refusal| refused(refusal, account, attempt))?;
+    Ok(Admission {
+        held: (!ticket.is_blank()).then_some(Held {
+            folder,
+            name,
+            ticket,
+            limits,
         }),
-        Err(refusal) => Err(refused(refusal, account, attempt)),
+    })
+}
+
+impl Attempt<'_> {
+    /// What the limits see of the attempt: a call to a number (as the hash of its canonical
+    /// form), or a read.
+    fn request(self) -> Request {
+        match self {
+            Attempt::Call(number) => Request::Call {
+                number: fnv1a(number.canonical().as_bytes()),
+            },
+            Attempt::ReadCalls => Request::Read,
+        }
     }
+}
+
+/// The name of the record of the PBX account `account`.
+fn record_name_of(account: &str) -> String {
+    store::record_name(fnv1a(account_key(account).as_bytes()))
 }
 
 /// The form of a PBX account name its record is kept under. sipXconfig's user names and

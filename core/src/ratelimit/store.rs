@@ -16,15 +16,17 @@
 //! of accounts active within the longest window.
 
 use std::ffi::CString;
-use std::fs::{DirBuilder, File, OpenOptions};
+use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
-use std::os::unix::fs::{DirBuilderExt, FileTypeExt, MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::decide::{prune, Limits, Record};
+use crate::clock;
 use crate::error::{Error, Result};
+use crate::private_dir::{self, effective_uid, Untrusted};
 use crate::settings::Settings;
 
 /// The most a record file may hold; a larger one is refused, not read. A record is a few lines
@@ -44,41 +46,14 @@ pub struct Folder {
 }
 
 impl Folder {
-    /// Opens the folder the settings name (made first if it is the default one) and checks it.
+    /// Opens the folder the settings name (made first if it is the default one) and checks it:
+    /// nobody but the effective user may write to it.
     pub fn open(settings: &Settings) -> Result<Folder> {
         let path = match &settings.state_dir {
             Some(path) => path.clone(),
             None => make_default_folder()?,
         };
-        let dir = OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
-            .open(&path)
-            .map_err(|err| match err.raw_os_error() {
-                // With O_DIRECTORY, Linux answers a link with ENOTDIR rather than ELOOP.
-                Some(libc::ELOOP | libc::ENOTDIR) if is_symlink(&path) => {
-                    not_private(&path, "it is a symbolic link")
-                }
-                Some(libc::ENOTDIR) => not_private(&path, "it is not a folder"),
-                _ => unusable(&path, &err),
-            })?;
-        let metadata = dir.metadata().map_err(|err| unusable(&path, &err))?;
-        let uid = effective_uid();
-        if metadata.uid() != uid {
-            return Err(not_private(
-                &path,
-                &format!("it is owned by uid {}, not by uid {uid}", metadata.uid()),
-            ));
-        }
-        if metadata.mode() & 0o022 != 0 {
-            return Err(not_private(
-                &path,
-                &format!(
-                    "other users may write to it (mode {:o})",
-                    metadata.mode() & 0o7777
-                ),
-            ));
-        }
+        let dir = private_dir::open(&path, 0o022).map_err(|why| untrusted(&path, why))?;
         Ok(Folder { dir, path })
     }
 
@@ -241,15 +216,8 @@ fn is_record_name(name: &str) -> bool {
 /// (it is then checked like any other).
 fn make_default_folder() -> Result<PathBuf> {
     let folder = std::env::temp_dir().join(format!("click2dial-{}", effective_uid()));
-    match DirBuilder::new().mode(0o700).create(&folder) {
-        Ok(()) => Ok(folder),
-        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => Ok(folder),
-        Err(err) => Err(unusable(&folder, &err)),
-    }
-}
-
-fn is_symlink(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+    private_dir::make(&folder).map_err(|err| unusable(&folder, &err))?;
+    Ok(folder)
 }
 
 fn check_record(path: &Path, metadata: &std::fs::Metadata) -> Result<()> {
@@ -306,17 +274,9 @@ fn rewrite(file: &mut File, text: &str) -> io::Result<()> {
     file.write_all(text.as_bytes())
 }
 
-/// Milliseconds since the Unix epoch.
+/// Milliseconds since the Unix epoch, as the records count time ([`clock::epoch_ms`]).
 pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .unwrap_or(Duration::ZERO)
-        .as_millis() as u64
-}
-
-fn effective_uid() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
+    u64::try_from(clock::epoch_ms(SystemTime::now())).unwrap_or(0)
 }
 
 fn record_problem(path: &Path, err: &io::Error) -> Error {
@@ -333,6 +293,23 @@ fn bad_record(path: &Path, problem: &str) -> Error {
          (another user may have planted it)",
         path.display()
     ))
+}
+
+/// The message for a state folder that is not trusted.
+fn untrusted(folder: &Path, why: Untrusted) -> Error {
+    match why {
+        Untrusted::Link => not_private(folder, "it is a symbolic link"),
+        Untrusted::NotAFolder => not_private(folder, "it is not a folder"),
+        Untrusted::Owner { owner, uid } => not_private(
+            folder,
+            &format!("it is owned by uid {owner}, not by uid {uid}"),
+        ),
+        Untrusted::Mode { mode } => not_private(
+            folder,
+            &format!("other users may write to it (mode {:o})", mode & 0o7777),
+        ),
+        Untrusted::Io(err) => unusable(folder, &err),
+    }
 }
 
 fn not_private(folder: &Path, problem: &str) -> Error {

@@ -51,7 +51,7 @@ fn refused_connection() -> Result<()> {
 }
 
 fn record_of(folder: &Path, account: &str) -> std::path::PathBuf {
-    folder.join(store::record_name(fnv1a(account_key(account).as_bytes())))
+    folder.join(record_name_of(account))
 }
 
 fn configuration_problem(result: Result<Admission>) -> String {
@@ -286,7 +286,7 @@ fn a_record_that_is_not_a_regular_file_of_this_user_is_refused() {
     assert!(configuration_problem(call(&settings, "206", "207")).contains("hard links"));
     fs::remove_file(&record).unwrap();
 
-    if store_uid() == 0 {
+    if crate::private_dir::effective_uid() == 0 {
         fs::write(&record, "").unwrap();
         std::os::unix::fs::chown(&record, Some(65534), Some(65534)).unwrap();
         assert!(configuration_problem(call(&settings, "206", "207")).contains("owned by uid"));
@@ -308,7 +308,7 @@ fn records_are_created_private() {
 fn a_new_record_sweeps_stale_ones_and_leaves_live_ones() {
     let dir = private_dir();
     let settings = settings(dir.path(), 6, 5000, 5);
-    let new = store::record_name(fnv1a(account_key("206").as_bytes()));
+    let new = record_name_of("206");
     let bucket = new.chars().nth(1).unwrap();
     let other_bucket = if bucket == '0' { '1' } else { '0' };
     let long_ago = SystemTime::now() - Duration::from_secs(24 * 3600);
@@ -402,9 +402,4 @@ fn parallel_guesses_in_many_workers_get_no_further_than_the_budget() {
         .collect();
     let admitted: usize = threads.into_iter().map(|t| t.join().unwrap()).sum();
     assert_eq!(admitted, 5);
-}
-
-fn store_uid() -> u32 {
-    // SAFETY: geteuid has no preconditions.
-    unsafe { libc::geteuid() }
 }
