@@ -1,8 +1,9 @@
 // Browser tests of the click2dial grommunio-web plugin (grommunio-web/) in headless Chromium,
-// inside grommunio-web's real client running from an installed tree (testing/hosts/grommunio-web/,
-// started by testing/browser/run-grommunio). The tests drive the client's own UI classes
-// (ContactContextMenu, ContactToolbar) on records they make, and check what the sipXconfig
-// emulator recorded. Prints "browser (grommunio-web): N passed, N failed" last.
+// inside a grommunio-web client: the test host's stand-in client, or grommunio-web's real client
+// from an installed tree (testing/hosts/grommunio-web/, started by testing/browser/run-grommunio).
+// The same tests must pass on both. They drive the client's own UI classes (ContactContextMenu,
+// ContactToolbar, ...) on records they make, and check what the sipXconfig emulator recorded.
+// Prints "browser (grommunio-web): N passed, N failed" last.
 'use strict';
 const { chromium } = require('playwright-core');
 const assert = require('assert');
