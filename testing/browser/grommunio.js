@@ -249,6 +249,50 @@ test('settings: a Click2Dial category; in session mode it asks for no PIN and se
   assert.deepStrictEqual(sent, []);
 });
 
+test('confirm before calling: No places no call, Yes calls the number', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  // What config.php's PLUGIN_CLICK2DIAL_CONFIRM = true gives the page.
+  await page.evaluate(() => container.getSettingsModel().set('zarafa/v1/plugins/click2dial/confirm', true));
+  const dialog = page.locator('.x-window-dlg').filter({ hasText: 'Call Mallory <b>x</b> at 217?' });
+  const answer = (text) => dialog.locator('button').filter({ hasText: new RegExp('^' + text + '$') }).click();
+  await showContactMenu(page, { display_name: 'Mallory <b>x</b>', business_telephone_number: '217' });
+  await page.click(MENU_ITEM);
+  await dialog.waitFor();
+  assert.strictEqual(await dialog.locator('b').count(), 0, 'the name is text in the question');
+  await answer('No');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepStrictEqual(await calls(), [], 'no call after No');
+  assert.strictEqual(await page.locator('.grommunio-toast').count(), 0);
+  await showContactMenu(page, { display_name: 'Mallory <b>x</b>', business_telephone_number: '217' });
+  await page.click(MENU_ITEM);
+  await answer('Yes');
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '217']]);
+});
+
+test('a login with no phone of its own is told to ask the administrator', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'dave', 'anything');
+  await showContactMenu(page, { display_name: 'Oscar', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').waitFor({ timeout: 15000 });
+  assert.match(await notice(page, 'error').textContent(), /No phone is set up for your account\. Ask your administrator\./);
+  assert.deepStrictEqual(await calls(), []);
+});
+
+test('dark mode: the Call icon is painted in the text colour of the menu', async ({ context }) => {
+  const page = await logIn(context, 'alice', '0000');
+  await page.evaluate(() => document.body.classList.add('dark-mode'));
+  await showContactMenu(page, { display_name: 'Peggy', business_telephone_number: '209' });
+  const [icon, text] = await page.evaluate(() => {
+    const item = document.querySelector('.x-menu-item.click2dial_menuitem');
+    const img = item.querySelector('.icon_click2dial');
+    return [getComputedStyle(img, '::before').backgroundColor, getComputedStyle(img).color];
+  });
+  assert.strictEqual(icon, text);
+  assert.notStrictEqual(icon, 'rgba(0, 0, 0, 0)', 'the icon is painted');
+});
+
 test('a hostile page on another origin places no call with the user\'s session', async ({ context }) => {
   await clearCalls();
   await logIn(context, 'alice', '0000');
