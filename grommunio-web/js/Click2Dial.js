@@ -131,8 +131,17 @@ Ext.apply(Zarafa.plugins.click2dial, {
 	},
 
 	// The last call asked for: a repeat click on the same number within repeat_seconds is
-	// dropped here (the extension's duplicate window guards the server too).
+	// dropped here (the extension's duplicate window guards the server too). A call that failed
+	// is forgotten, so that trying again after fixing the cause (the PIN) is not dropped.
 	lastCall: { number: '', time: 0 },
+
+	/** A call to number failed: the next click on it is no repeat. */
+	forgetCall: function(number)
+	{
+		if (Zarafa.plugins.click2dial.lastCall.number === number.replace(Zarafa.plugins.click2dial.FORMATTING, '')) {
+			Zarafa.plugins.click2dial.lastCall = { number: '', time: 0 };
+		}
+	},
 
 	/** Asks the server to place the call; the notice follows it. */
 	call: function(name, number)

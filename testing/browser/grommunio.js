@@ -16,23 +16,29 @@ const PBX = process.env.C2D_GW_CONTROL;         // its emulator's control URL
 const HOST_LOG = process.env.C2D_GW_PHP_LOG;    // the host's PHP error log
 const SHOT_DIR = process.env.C2D_SHOT_DIR || path.join(__dirname, '..', '..', '.run', 'browser-grommunio-screenshots');
 
-const calls = async () => (await fetch(PBX + '/calls')).json();
-const clearCalls = () => fetch(PBX + '/calls', { method: 'DELETE' });
+const STORED = process.env.C2D_GW_STORED_URL;           // a host with credentials = stored
+const STORED_PBX = process.env.C2D_GW_STORED_CONTROL;   // its emulator
+const STORED_TOKENS = process.env.C2D_GW_STORED_CREDENTIALS; // where its extension keeps the sealed PINs
+
+const calls = async (pbx) => (await fetch((pbx || PBX) + '/calls')).json();
+const clearCalls = (pbx) => fetch((pbx || PBX) + '/calls', { method: 'DELETE' });
 // How the emulator's next call goes: {ring_ms, answer, talk_ms, times}.
 const setLife = (life) => fetch(PBX + '/life', { method: 'PUT', body: JSON.stringify(life) });
-async function waitForCalls(count) {
+async function waitForCalls(count, pbx) {
   for (let i = 0; i < 100; i++) {
-    const recorded = await calls();
+    const recorded = await calls(pbx);
     if (recorded.length >= count) return recorded;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return calls();
+  return calls(pbx);
 }
 
-async function logIn(context, login, password, language) {
+const logIn = (context, login, password, language) => logInAt(HOST, context, login, password, language);
+
+async function logInAt(host, context, login, password, language) {
   const page = await context.newPage();
   page.on('pageerror', (e) => { page.errors = (page.errors || []).concat(e.message); });
-  await page.goto(HOST + '/index.php');
+  await page.goto(host + '/index.php');
   await page.fill('#username', login);
   await page.fill('#password', password);
   if (language) await page.selectOption('#language', language);
@@ -52,7 +58,21 @@ async function showContactMenu(page, fields) {
   }, fields);
 }
 
+/** The plugin's settings category, as the settings context asks for it, in the page. */
+async function showSettingsCategory(page) {
+  return page.evaluate(() => {
+    const settingsContext = container.getContextByName('settings');
+    const items = container.populateInsertionPoint('context.settings.categories', null, settingsContext);
+    const category = items.filter((item) => item.xtype === 'zarafa.settingsclick2dialcategory')[0];
+    if (!category) return 'no category';
+    window.testCategory = Ext.create(Ext.apply({ renderTo: document.body, width: 600 }, category));
+    window.testCategory.doLayout();
+    return window.testCategory.title;
+  });
+}
+
 const MENU_ITEM = '.x-menu-item.click2dial_menuitem';
+const PIN_STATUS = '.click2dial_pinstatus';
 const notice = (page, state) => page.locator(`.grommunio-toast .click2dial_message[data-state="${state}"]`);
 
 const tests = [];
@@ -234,16 +254,7 @@ test('settings: a Click2Dial category; in session mode it asks for no PIN and se
   const page = await logIn(context, 'alice', '0000');
   const sent = [];
   page.on('request', (request) => { if (/click2dialmodule/.test(request.postData() || '')) sent.push(request.postData()); });
-  const offered = await page.evaluate(() => {
-    const settingsContext = container.getContextByName('settings');
-    const items = container.populateInsertionPoint('context.settings.categories', null, settingsContext);
-    const category = items.filter((item) => item.xtype === 'zarafa.settingsclick2dialcategory')[0];
-    if (!category) return 'no category';
-    window.testCategory = Ext.create(Ext.apply({ renderTo: document.body, width: 600 }, category));
-    window.testCategory.doLayout();
-    return window.testCategory.title;
-  });
-  assert.strictEqual(offered, 'Click2Dial');
+  assert.strictEqual(await showSettingsCategory(page), 'Click2Dial');
   assert.match(await page.locator('.click2dial_pinstatus').textContent(), /password you logged in with/);
   assert.strictEqual(await page.locator('input.click2dial_pin').isVisible(), false);
   assert.deepStrictEqual(sent, []);
@@ -291,6 +302,69 @@ test('dark mode: the Call icon is painted in the text colour of the menu', async
   });
   assert.strictEqual(icon, text);
   assert.notStrictEqual(icon, 'rgba(0, 0, 0, 0)', 'the icon is painted');
+});
+
+test('stored mode: the PIN is entered once, the page shows that one is stored, and neither it nor its token reaches the browser', async ({ context }) => {
+  await clearCalls(STORED_PBX);
+  const page = await logInAt(STORED, context, 'carol', 'the-login-password');
+  const received = [];
+  // What the host generates for the user (its pages and JSON replies); the client's static
+  // files are the same for everybody.
+  const keep = async (response) => {
+    if (/\/(index|grommunio)\.php/.test(response.url())) received.push(await response.text().catch(() => ''));
+  };
+  page.on('response', keep);
+  assert.strictEqual(await showSettingsCategory(page), 'Click2Dial');
+  await page.locator(PIN_STATUS).filter({ hasText: 'No PIN is stored.' }).waitFor();
+  assert.strictEqual(await page.locator('.click2dial_forgetpin button').isDisabled(), true, 'nothing to remove yet');
+  await page.fill('input.click2dial_pin', 'secret');
+  await page.click('.click2dial_savepin button');
+  await page.locator(PIN_STATUS).filter({ hasText: 'A PIN is stored.' }).waitFor();
+  assert.strictEqual(await page.inputValue('input.click2dial_pin'), '', 'the field forgets the PIN');
+  assert.strictEqual(await page.locator('.click2dial_forgetpin button').isDisabled(), false);
+
+  await showContactMenu(page, { display_name: 'Quentin', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  assert.deepStrictEqual((await waitForCalls(1, STORED_PBX)).map((c) => [c.user, c.dialed]), [['202', '209']]);
+
+  // A new page (what a reload or the next login gets): settings and all.
+  const again = await context.newPage();
+  again.on('response', keep);
+  await again.goto(STORED + '/index.php');
+  await again.waitForSelector('body[data-host-ready="1"]', { state: 'attached', timeout: 60000 });
+  received.push(await again.content(), JSON.stringify(await again.evaluate(() => window.settings)));
+  const tokens = fs.readdirSync(STORED_TOKENS).map((name) => fs.readFileSync(path.join(STORED_TOKENS, name), 'utf8').trim()).filter((t) => t);
+  assert.ok(tokens.length >= 1, 'the extension keeps a sealed PIN');
+  for (const body of received) {
+    assert.ok(!body.includes('secret'), 'the PIN reached the browser: ' + body.slice(0, 200));
+    for (const token of tokens) assert.ok(!body.includes(token), 'the sealed PIN reached the browser');
+  }
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('stored mode: a refused PIN opens the settings; after Remove PIN a call asks for one', async ({ context }) => {
+  await clearCalls(STORED_PBX);
+  const page = await logInAt(STORED, context, 'bob', 'the-login-password');
+  await showSettingsCategory(page);
+  await page.locator(PIN_STATUS).filter({ hasText: /PIN is stored/ }).waitFor();
+  await page.fill('input.click2dial_pin', '0000'); // bob's PIN is 1234
+  await page.click('.click2dial_savepin button');
+  await page.locator(PIN_STATUS).filter({ hasText: 'A PIN is stored.' }).waitFor();
+  // The host builds no main panel to switch (it does not call Zarafa.loadWebclient), so the
+  // switch is recorded instead of made.
+  await page.evaluate(() => { window.switchedTo = []; container.switchContext = (context) => window.switchedTo.push(context.getName()); });
+  await showContactMenu(page, { display_name: 'Rupert', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').filter({ hasText: 'The PBX refused your PIN. Enter your current phone PIN in Settings -> Click2Dial.' }).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await page.evaluate(() => window.switchedTo), ['settings'], 'the settings are opened');
+
+  await page.click('.click2dial_forgetpin button');
+  await page.locator(PIN_STATUS).filter({ hasText: 'No PIN is stored.' }).waitFor();
+  await showContactMenu(page, { display_name: 'Rupert', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').filter({ hasText: 'Enter your phone PIN in Settings -> Click2Dial first.' }).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await calls(STORED_PBX), [], 'nothing was dialed');
+  assert.deepStrictEqual(page.errors || [], []);
 });
 
 test('a hostile page on another origin places no call with the user\'s session', async ({ context }) => {

@@ -92,6 +92,7 @@ Ext.Component = Ext.extend(Ext.util.Observable, {
 			return this;
 		}
 		container = typeof container === 'string' ? document.getElementById(container) : container;
+		this.initRef();
 		this.onRender(container, position);
 		this.el.id = this.id;
 		if (this.cls) {
@@ -114,6 +115,21 @@ Ext.Component = Ext.extend(Ext.util.Observable, {
 		this.fireEvent('render', this);
 		this.fireEvent('afterrender', this);
 		return this;
+	},
+	/**
+	 * ref 'name' sets owner.name = this, '../name' the owner's owner's; resolved when the
+	 * component is rendered, once its whole chain of owners is known.
+	 */
+	initRef: function() {
+		if (!this.ref || !this.ownerCt) {
+			return;
+		}
+		var path = this.ref.split('/');
+		var owner = this.ownerCt;
+		for (var i = 0; i < path.length - 1 && owner.ownerCt; i++) {
+			owner = owner.ownerCt;
+		}
+		owner[path[path.length - 1]] = this;
 	},
 	onRender: function(container, position) {
 		if (!this.el) {
@@ -206,9 +222,8 @@ Ext.reg('component', Ext.Component);
 Ext.reg('box', Ext.extend(Ext.Component, {}));
 
 /**
- * Ext.Container: child components from items (configs get defaults, then defaultType), a
- * `ref` ('name' on the owner, '../name' on the owner's owner), rendered into the container's
- * element by doLayout. layout 'form' puts each child in an x-form-item row with its
+ * Ext.Container: child components from items (configs get defaults, then defaultType),
+ * rendered into the container's element by doLayout. layout 'form' puts each child in an x-form-item row with its
  * fieldLabel; 'hbox' lays them out in a row.
  */
 Ext.Container = Ext.extend(Ext.Component, {
@@ -231,7 +246,6 @@ Ext.Container = Ext.extend(Ext.Component, {
 			added = this.createChild(item);
 			this.items.add(added);
 			added.ownerCt = this;
-			this.applyRef(added);
 			this.fireEvent('add', this, added);
 			added.fireEvent('added', added, this);
 		}, this);
@@ -247,17 +261,6 @@ Ext.Container = Ext.extend(Ext.Component, {
 		return Ext.ComponentMgr.create(item, this.defaultType);
 	},
 	lookupShortcut: function(item) { return { xtype: 'box', html: item }; },
-	applyRef: function(child) {
-		if (!child.ref) {
-			return;
-		}
-		var path = child.ref.split('/');
-		var owner = this;
-		for (var i = 0; i < path.length - 1; i++) {
-			owner = owner.ownerCt || owner;
-		}
-		owner[path[path.length - 1]] = child;
-	},
 	onRender: function(container, position) {
 		if (!this.el) {
 			this.el = Ext.standinElement('div', 'x-container');
