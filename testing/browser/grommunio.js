@@ -71,6 +71,20 @@ async function showSettingsCategory(page) {
   });
 }
 
+/** The card over a mail's sender: a recipient record (no phone fields) in its store. */
+async function showHoverCard(page, fields) {
+  await page.evaluate((fields) => {
+    const recipient = Zarafa.core.data.RecordFactory.createRecordObjectByCustomType(Zarafa.core.data.RecordCustomObjectType.ZARAFA_RECIPIENT,
+      Object.assign({ object_type: Zarafa.core.mapi.ObjectType.MAPI_MAILUSER, address_type: 'SMTP', entryid: '00000000DCA740C8C042101AB4B908002B2FE18201000000060000002F6F3D4578616D706C6500' }, fields));
+    const store = new Zarafa.core.data.IPMRecipientStore();
+    store.add(recipient);
+    // The recipient field the card belongs to (its mouseleave hides the card).
+    window.testCard = new Zarafa.common.recipientfield.ui.RecipientHoverCardView({ records: recipient, store: store, recipientView: new Ext.util.Observable() });
+    window.testCard.showAt([200, 200]);
+  }, fields);
+}
+
+const CARD_BUTTON = '.click2dial_hovercardbutton button';
 const MENU_ITEM = '.x-menu-item.click2dial_menuitem';
 const PIN_STATUS = '.click2dial_pinstatus';
 const notice = (page, state) => page.locator(`.grommunio-toast .click2dial_message[data-state="${state}"]`);
@@ -151,6 +165,45 @@ test('contact dialog toolbar: the Call button follows the record and calls its n
   await page.click('.click2dial_dialogbutton button');
   const recorded = await waitForCalls(1);
   assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '210']]);
+});
+
+test('hover card: Call looks the sender up in the address book and calls the number found there', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const lookups = [];
+  page.on('request', (request) => { if (/"lookup":/.test(request.postData() || '')) lookups.push(JSON.parse(request.postData())); });
+  await showHoverCard(page, { display_name: 'Bob', smtp_address: 'bob@example.com', email_address: 'bob@example.com' });
+  await page.click(CARD_BUTTON);
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '207']]);
+  assert.deepStrictEqual(Object.values(lookups[0].zarafa.click2dialmodule)[0], { lookup: { address: 'bob@example.com' } });
+  assert.match(await page.locator('.grommunio-toast .click2dial_message').first().textContent(), /Bob Example \(207\)/);
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('hover card: several numbers in the address book open the chooser; the name from there is shown as text', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  await showHoverCard(page, { display_name: 'carol', smtp_address: 'carol@example.com', email_address: 'carol@example.com' });
+  await page.click(CARD_BUTTON);
+  const choices = page.locator('.click2dial_chooser .click2dial_choice');
+  await choices.first().waitFor();
+  assert.deepStrictEqual(await choices.allTextContents(), ['Business: 202', 'Mobile: 0171 5550202']);
+  assert.strictEqual(await page.locator('.click2dial_chooser i').count(), 0, 'the name is text');
+  assert.match(await page.locator('.click2dial_chooser').first().textContent(), /Carol <i>Example<\/i>/);
+  await choices.filter({ hasText: 'Mobile' }).locator('button').click();
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '01715550202']]);
+});
+
+test('hover card: someone without a number in the address book is told so, and nothing is dialed', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  for (const address of ['nophone@example.com', 'stranger@elsewhere.example']) {
+    await showHoverCard(page, { display_name: 'Somebody', smtp_address: address, email_address: address });
+    await page.click(CARD_BUTTON);
+    await notice(page, 'error').filter({ hasText: 'The address book has no phone number for this person.' }).waitFor({ timeout: 15000 });
+    await page.evaluate(() => window.testCard.destroy());
+  }
+  assert.deepStrictEqual(await calls(), []);
 });
 
 test('German: the menu item, the chooser and the notice speak the user\'s language', async ({ context }) => {
