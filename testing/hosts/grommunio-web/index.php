@@ -117,6 +117,10 @@ foreach (gw_client_files() as $file) {
 foreach ($plugins->clientFiles as $file) {
 	echo $script($file);
 }
+// The demo (testing/demo/grommunio-web-demo): the UI classes laid out for a person.
+if (getenv('C2D_DEMO') === '1') {
+	echo $script('demo.js');
+}
 ?>
 <script>
 Ext.onReady(function() {

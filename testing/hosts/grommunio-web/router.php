@@ -30,6 +30,11 @@ foreach ($roots as $pattern => $root) {
 	readfile($file);
 	return true;
 }
+if ($path === '/demo.js' && getenv('C2D_DEMO') === '1') {
+	header('Content-Type: text/javascript; charset=UTF-8');
+	readfile(__DIR__ . '/demo.js');
+	return true;
+}
 if ($path === '/' ) {
 	header('Location: /index.php');
 	return true;

@@ -195,6 +195,7 @@ Zarafa.core.Container = Ext.extend(Ext.util.Observable, {
 	getRequest: function() { return this.request; },
 	getResponseRouter: function() { return this.responseRouter; },
 	getNotifier: function() { return this.notifier; },
+	/** The real one returns a Zarafa.core.data.User made from the global user; the plugin does not ask. */
 	getUser: function() { return window.user; },
 	registerNotifierPlugins: function() {
 		this.notifier.registerPlugin('toast', new Zarafa.core.ui.notifier.ToastPlugin());
