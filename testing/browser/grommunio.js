@@ -293,6 +293,30 @@ test('closing the notification stops the progress questions', async ({ context }
   assert.strictEqual(await page.locator('.grommunio-toast').count(), 0, 'the notification did not come back');
 });
 
+test('no action holds the tab: the call and each progress question are answered while the phone still rings', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 30000, answer: false, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  const sent = [];
+  const answered = [];
+  const action = (request) => Object.keys(Object.values(JSON.parse(request.postData()).zarafa.click2dialmodule)[0])[0];
+  page.on('request', (request) => { if (/click2dialmodule/.test(request.postData() || '')) sent.push(action(request)); });
+  page.on('requestfinished', (request) => { if (/click2dialmodule/.test(request.postData() || '')) answered.push(action(request)); });
+  await showContactMenu(page, { display_name: 'Kate', business_telephone_number: '218' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'ringing').waitFor({ timeout: 15000 });
+  for (let i = 0; i < 100 && answered.filter((a) => a === 'progress').length < 2; i++) await page.waitForTimeout(100);
+  assert.ok(answered.includes('call'), 'the call was answered');
+  assert.ok(answered.filter((a) => a === 'progress').length >= 2, 'progress questions were answered');
+  // Another request of the same tab gets through while the call goes on.
+  await page.evaluate(() => container.getRequest().singleRequest('click2dialmodule', 'settings', {}, new Zarafa.core.data.AbstractResponseHandler({})));
+  for (let i = 0; i < 100 && !answered.includes('settings'); i++) await page.waitForTimeout(100);
+  assert.ok(answered.includes('settings'), 'the tab was not held');
+  assert.ok(await notice(page, 'ringing').isVisible(), 'the phone still rings: nothing waited for the call');
+  assert.ok(sent.length - answered.length <= 1, 'at most the question under way is unanswered');
+  await page.click('.grommunio-toast .grommunio-toast-close');
+});
+
 test('a refused PIN tells the user what to do, and nothing is dialed', async ({ context }) => {
   await clearCalls();
   const page = await logIn(context, 'alice', 'not-the-pin');
