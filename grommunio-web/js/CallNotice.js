@@ -93,6 +93,7 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 
 	onError: function(kind, detail)
 	{
+		Zarafa.plugins.click2dial.forgetCall(this.number);
 		this.show('error', Zarafa.plugins.click2dial.adviceFor(kind, detail));
 		if (kind === 'wrong_pin' || kind === 'no_pin' || kind === 'credential') {
 			Zarafa.plugins.click2dial.openSettings();

@@ -105,8 +105,34 @@ Ext.apply(Zarafa.plugins.click2dial, {
 	/** One number: called at once (or after the confirmation); several: the chooser first. */
 	callRecord: function(record)
 	{
-		var name = Zarafa.plugins.click2dial.nameOf(record);
-		var numbers = Zarafa.plugins.click2dial.numbersOf(record);
+		Zarafa.plugins.click2dial.callNumbers(Zarafa.plugins.click2dial.nameOf(record), Zarafa.plugins.click2dial.numbersOf(record));
+	},
+
+	/**
+	 * A mail's sender or recipient (the hover card): it has no phone fields, so its numbers are
+	 * looked up in the address book by its e-mail address (module action lookup), then called
+	 * as a contact's.
+	 */
+	callRecipient: function(recipient)
+	{
+		var address = recipient.get('smtp_address') || recipient.get('email_address') || '';
+		var name = recipient.get('display_name') || address;
+		container.getRequest().singleRequest('click2dialmodule', 'lookup', { address: address },
+			new Zarafa.core.data.AbstractResponseHandler({
+				doSuccess: function(reply) {
+					var fields = reply.numbers || {};
+					var numbers = Zarafa.plugins.click2dial.numbersOf({ get: function(field) { return fields[field]; } });
+					Zarafa.plugins.click2dial.callNumbers(reply.display_name || name, numbers);
+				},
+				doError: function(reply) {
+					var info = (reply && reply.info) || {};
+					new Zarafa.plugins.click2dial.CallNotice({ contactName: name, number: '' }).onError(info.kind || 'internal', info.detail || '');
+				}
+			}));
+	},
+
+	callNumbers: function(name, numbers)
+	{
 		if (numbers.length === 1) {
 			Zarafa.plugins.click2dial.confirmAndCall(name, numbers[0].number);
 		} else if (numbers.length > 1) {
@@ -131,8 +157,17 @@ Ext.apply(Zarafa.plugins.click2dial, {
 	},
 
 	// The last call asked for: a repeat click on the same number within repeat_seconds is
-	// dropped here (the extension's duplicate window guards the server too).
+	// dropped here (the extension's duplicate window guards the server too). A call that failed
+	// is forgotten, so that trying again after fixing the cause (the PIN) is not dropped.
 	lastCall: { number: '', time: 0 },
+
+	/** A call to number failed: the next click on it is no repeat. */
+	forgetCall: function(number)
+	{
+		if (Zarafa.plugins.click2dial.lastCall.number === number.replace(Zarafa.plugins.click2dial.FORMATTING, '')) {
+			Zarafa.plugins.click2dial.lastCall = { number: '', time: 0 };
+		}
+	},
 
 	/** Asks the server to place the call; the notice follows it. */
 	call: function(name, number)
@@ -168,6 +203,8 @@ Ext.apply(Zarafa.plugins.click2dial, {
 			case 'rate_limited': return t('Too many calls. Wait a moment, then try again.');
 			case 'configuration': return t('Calling is not set up on this server. Ask your administrator.');
 			case 'cross_origin': return t('This request did not come from grommunio-web; no call was placed.');
+			case 'no_numbers': return t('The address book has no phone number for this person.');
+			case 'address_book': return t('The address book cannot be searched now. Try again later.');
 			default: return t('Something went wrong; no call was placed.');
 		}
 	}

@@ -5,9 +5,8 @@ Ext.namespace('Zarafa.plugins.click2dial');
  * @extends Zarafa.core.Plugin
  *
  * Adds "Call" where grommunio-web shows contacts: the contacts and address book context menus
- * (only for entries with numbers, never for distribution lists) and the contact dialog's
- * toolbar; and the
- * "Click2Dial" settings category.
+ * (only for entries with numbers, never for distribution lists), the contact dialog's toolbar
+ * and the hover card of a mail's sender and recipients; and the "Click2Dial" settings category.
  */
 Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 	initPlugin: function()
@@ -18,6 +17,8 @@ Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 		// office, mobile, home and pager numbers (AddressBookRecord).
 		this.registerInsertionPoint('context.addressbook.contextmenu.actions', this.createContextMenuItem, this);
 		this.registerInsertionPoint('context.contact.contactcontentpanel.toolbar.actions', this.createDialogButton, this);
+		// The card over a mail's sender or recipient: the numbers come from the address book.
+		this.registerInsertionPoint('context.common.recipientfield.hovercardview.actions', this.createHoverCardButton, this);
 		this.registerInsertionPoint('context.settings.categories', this.createSettingsCategory, this);
 	},
 
@@ -52,6 +53,27 @@ Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 				var records = item.getRecords();
 				if (Ext.isArray(records) && records.length === 1 && Zarafa.plugins.click2dial.isCallable(records[0])) {
 					Zarafa.plugins.click2dial.callRecord(records[0]);
+				}
+			}
+		};
+	},
+
+	/**
+	 * The hover card's button. getRecords() is the card's one recipient (not a list); a click
+	 * also closes the card.
+	 */
+	createHoverCardButton: function()
+	{
+		return {
+			xtype: 'zarafa.recipienthovercardbutton',
+			iconCls: 'icon_click2dial',
+			cls: 'click2dial_hovercardbutton',
+			tooltip: Zarafa.plugins.click2dial.t('Call'),
+			overflowText: Zarafa.plugins.click2dial.t('Call'),
+			handler: function(button) {
+				var recipient = button.getRecords();
+				if (recipient && Ext.isFunction(recipient.get)) {
+					Zarafa.plugins.click2dial.callRecipient(recipient);
 				}
 			}
 		};

@@ -7,6 +7,9 @@
  *   progress  {dialed, placed_at, user, user_extension, state, ticket}: what became of a call
  *             this session placed -> success {state, dialed, placed_at} (state "unknown" with
  *             error when it cannot be told);
+ *   lookup    {address}: the numbers of the address book entry with that e-mail address (the
+ *             hover card's sender or recipient) -> success {display_name, numbers: {field: number}};
+ *             error no_numbers when it has none or there is no such entry;
  *   settings  {} / {pin} / {forget: true}: the user's click2dial settings, after storing or
  *             forgetting the PIN in stored mode -> success {credentials, pin_stored, changed}.
  *             The PIN never leaves the server, not even sealed.
@@ -26,6 +29,7 @@ if (!defined('PLUGIN_CLICK2DIAL_CREDENTIALS')) {
 require_once __DIR__ . '/plugin.click2dial.php';
 require_once __DIR__ . '/class.click2dialrequestguard.php';
 require_once __DIR__ . '/class.click2dialcallticket.php';
+require_once __DIR__ . '/class.click2dialaddressbook.php';
 
 class Click2DialModule extends Module
 {
@@ -63,6 +67,8 @@ class Click2DialModule extends Module
 		'rate_limited' => 'Too many calls; wait a moment.',
 		'configuration' => 'Click-to-call is not set up on this server.',
 		'empty_pin' => 'Enter a PIN.',
+		'no_numbers' => 'The address book has no phone number for this person.',
+		'address_book' => 'The address book cannot be searched now.',
 		'not_stored_mode' => 'PINs are not stored on this server.',
 		'unknown_action' => 'Unknown request.',
 		'internal' => 'Something went wrong; no call was placed.',
@@ -84,6 +90,7 @@ class Click2DialModule extends Module
 			match ($actionType) {
 				'call' => $this->call($actionData),
 				'progress' => $this->progress($actionData),
+				'lookup' => $this->lookup($actionData),
 				'settings' => $this->settings($actionData),
 				default => $this->fail('unknown_action'),
 			};
@@ -168,6 +175,38 @@ class Click2DialModule extends Module
 			return;
 		}
 		$this->sendFeedback(true, $echo + ['state' => $state]);
+	}
+
+	/** One exact lookup in the user's address book; no PBX is asked. */
+	private function lookup(array $action): void
+	{
+		$address = trim(self::text($action, 'address'));
+		if ($this->sessionUser() === '') {
+			$this->fail('not_logged_in');
+			return;
+		}
+		if ($address === '' || strlen($address) > self::MAX_NUMBER_LENGTH) {
+			$this->fail('no_numbers');
+			return;
+		}
+		$addressBook = $GLOBALS['mapisession']->getAddressbook();
+		if (is_int($addressBook) || $addressBook === false) {
+			error_log('click2dial plugin: the address book cannot be opened (' . $addressBook . ')');
+			$this->fail('address_book');
+			return;
+		}
+		try {
+			$entry = Click2DialAddressBook::entry($addressBook, $address);
+		} catch (Throwable $e) {
+			error_log('click2dial plugin: address book lookup: ' . get_class($e) . ' (' . $e->getCode() . ')');
+			$this->fail('address_book');
+			return;
+		}
+		if ($entry === null || $entry['numbers'] === []) {
+			$this->fail('no_numbers');
+			return;
+		}
+		$this->sendFeedback(true, ['display_name' => $entry['display_name'], 'numbers' => $entry['numbers']]);
 	}
 
 	/**

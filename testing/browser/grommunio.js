@@ -1,8 +1,9 @@
 // Browser tests of the click2dial grommunio-web plugin (grommunio-web/) in headless Chromium,
-// inside grommunio-web's real client running from an installed tree (testing/hosts/grommunio-web/,
-// started by testing/browser/run-grommunio). The tests drive the client's own UI classes
-// (ContactContextMenu, ContactToolbar) on records they make, and check what the sipXconfig
-// emulator recorded. Prints "browser (grommunio-web): N passed, N failed" last.
+// inside a grommunio-web client: the test host's stand-in client, or grommunio-web's real client
+// from an installed tree (testing/hosts/grommunio-web/, started by testing/browser/run-grommunio).
+// The same tests must pass on both. They drive the client's own UI classes (ContactContextMenu,
+// ContactToolbar, ...) on records they make, and check what the sipXconfig emulator recorded.
+// Prints "browser (grommunio-web): N passed, N failed" last.
 'use strict';
 const { chromium } = require('playwright-core');
 const assert = require('assert');
@@ -15,23 +16,29 @@ const PBX = process.env.C2D_GW_CONTROL;         // its emulator's control URL
 const HOST_LOG = process.env.C2D_GW_PHP_LOG;    // the host's PHP error log
 const SHOT_DIR = process.env.C2D_SHOT_DIR || path.join(__dirname, '..', '..', '.run', 'browser-grommunio-screenshots');
 
-const calls = async () => (await fetch(PBX + '/calls')).json();
-const clearCalls = () => fetch(PBX + '/calls', { method: 'DELETE' });
+const STORED = process.env.C2D_GW_STORED_URL;           // a host with credentials = stored
+const STORED_PBX = process.env.C2D_GW_STORED_CONTROL;   // its emulator
+const STORED_TOKENS = process.env.C2D_GW_STORED_CREDENTIALS; // where its extension keeps the sealed PINs
+
+const calls = async (pbx) => (await fetch((pbx || PBX) + '/calls')).json();
+const clearCalls = (pbx) => fetch((pbx || PBX) + '/calls', { method: 'DELETE' });
 // How the emulator's next call goes: {ring_ms, answer, talk_ms, times}.
 const setLife = (life) => fetch(PBX + '/life', { method: 'PUT', body: JSON.stringify(life) });
-async function waitForCalls(count) {
+async function waitForCalls(count, pbx) {
   for (let i = 0; i < 100; i++) {
-    const recorded = await calls();
+    const recorded = await calls(pbx);
     if (recorded.length >= count) return recorded;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return calls();
+  return calls(pbx);
 }
 
-async function logIn(context, login, password, language) {
+const logIn = (context, login, password, language) => logInAt(HOST, context, login, password, language);
+
+async function logInAt(host, context, login, password, language) {
   const page = await context.newPage();
   page.on('pageerror', (e) => { page.errors = (page.errors || []).concat(e.message); });
-  await page.goto(HOST + '/index.php');
+  await page.goto(host + '/index.php');
   await page.fill('#username', login);
   await page.fill('#password', password);
   if (language) await page.selectOption('#language', language);
@@ -51,7 +58,35 @@ async function showContactMenu(page, fields) {
   }, fields);
 }
 
+/** The plugin's settings category, as the settings context asks for it, in the page. */
+async function showSettingsCategory(page) {
+  return page.evaluate(() => {
+    const settingsContext = container.getContextByName('settings');
+    const items = container.populateInsertionPoint('context.settings.categories', null, settingsContext);
+    const category = items.filter((item) => item.xtype === 'zarafa.settingsclick2dialcategory')[0];
+    if (!category) return 'no category';
+    window.testCategory = Ext.create(Ext.apply({ renderTo: document.body, width: 600 }, category));
+    window.testCategory.doLayout();
+    return window.testCategory.title;
+  });
+}
+
+/** The card over a mail's sender: a recipient record (no phone fields) in its store. */
+async function showHoverCard(page, fields) {
+  await page.evaluate((fields) => {
+    const recipient = Zarafa.core.data.RecordFactory.createRecordObjectByCustomType(Zarafa.core.data.RecordCustomObjectType.ZARAFA_RECIPIENT,
+      Object.assign({ object_type: Zarafa.core.mapi.ObjectType.MAPI_MAILUSER, address_type: 'SMTP', entryid: '00000000DCA740C8C042101AB4B908002B2FE18201000000060000002F6F3D4578616D706C6500' }, fields));
+    const store = new Zarafa.core.data.IPMRecipientStore();
+    store.add(recipient);
+    // The recipient field the card belongs to (its mouseleave hides the card).
+    window.testCard = new Zarafa.common.recipientfield.ui.RecipientHoverCardView({ records: recipient, store: store, recipientView: new Ext.util.Observable() });
+    window.testCard.showAt([200, 200]);
+  }, fields);
+}
+
+const CARD_BUTTON = '.click2dial_hovercardbutton button';
 const MENU_ITEM = '.x-menu-item.click2dial_menuitem';
+const PIN_STATUS = '.click2dial_pinstatus';
 const notice = (page, state) => page.locator(`.grommunio-toast .click2dial_message[data-state="${state}"]`);
 
 const tests = [];
@@ -130,6 +165,45 @@ test('contact dialog toolbar: the Call button follows the record and calls its n
   await page.click('.click2dial_dialogbutton button');
   const recorded = await waitForCalls(1);
   assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '210']]);
+});
+
+test('hover card: Call looks the sender up in the address book and calls the number found there', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const lookups = [];
+  page.on('request', (request) => { if (/"lookup":/.test(request.postData() || '')) lookups.push(JSON.parse(request.postData())); });
+  await showHoverCard(page, { display_name: 'Bob', smtp_address: 'bob@example.com', email_address: 'bob@example.com' });
+  await page.click(CARD_BUTTON);
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '207']]);
+  assert.deepStrictEqual(Object.values(lookups[0].zarafa.click2dialmodule)[0], { lookup: { address: 'bob@example.com' } });
+  assert.match(await page.locator('.grommunio-toast .click2dial_message').first().textContent(), /Bob Example \(207\)/);
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('hover card: several numbers in the address book open the chooser; the name from there is shown as text', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  await showHoverCard(page, { display_name: 'carol', smtp_address: 'carol@example.com', email_address: 'carol@example.com' });
+  await page.click(CARD_BUTTON);
+  const choices = page.locator('.click2dial_chooser .click2dial_choice');
+  await choices.first().waitFor();
+  assert.deepStrictEqual(await choices.allTextContents(), ['Business: 202', 'Mobile: 0171 5550202']);
+  assert.strictEqual(await page.locator('.click2dial_chooser i').count(), 0, 'the name is text');
+  assert.match(await page.locator('.click2dial_chooser').first().textContent(), /Carol <i>Example<\/i>/);
+  await choices.filter({ hasText: 'Mobile' }).locator('button').click();
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '01715550202']]);
+});
+
+test('hover card: someone without a number in the address book is told so, and nothing is dialed', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  for (const address of ['nophone@example.com', 'stranger@elsewhere.example']) {
+    await showHoverCard(page, { display_name: 'Somebody', smtp_address: address, email_address: address });
+    await page.click(CARD_BUTTON);
+    await notice(page, 'error').filter({ hasText: 'The address book has no phone number for this person.' }).waitFor({ timeout: 15000 });
+    await page.evaluate(() => window.testCard.destroy());
+  }
+  assert.deepStrictEqual(await calls(), []);
 });
 
 test('German: the menu item, the chooser and the notice speak the user\'s language', async ({ context }) => {
@@ -219,6 +293,30 @@ test('closing the notification stops the progress questions', async ({ context }
   assert.strictEqual(await page.locator('.grommunio-toast').count(), 0, 'the notification did not come back');
 });
 
+test('no action holds the tab: the call and each progress question are answered while the phone still rings', async ({ context }) => {
+  await clearCalls();
+  await setLife({ ring_ms: 30000, answer: false, times: 1 });
+  const page = await logIn(context, 'alice', '0000');
+  const sent = [];
+  const answered = [];
+  const action = (request) => Object.keys(Object.values(JSON.parse(request.postData()).zarafa.click2dialmodule)[0])[0];
+  page.on('request', (request) => { if (/click2dialmodule/.test(request.postData() || '')) sent.push(action(request)); });
+  page.on('requestfinished', (request) => { if (/click2dialmodule/.test(request.postData() || '')) answered.push(action(request)); });
+  await showContactMenu(page, { display_name: 'Kate', business_telephone_number: '218' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'ringing').waitFor({ timeout: 15000 });
+  for (let i = 0; i < 100 && answered.filter((a) => a === 'progress').length < 2; i++) await page.waitForTimeout(100);
+  assert.ok(answered.includes('call'), 'the call was answered');
+  assert.ok(answered.filter((a) => a === 'progress').length >= 2, 'progress questions were answered');
+  // Another request of the same tab gets through while the call goes on.
+  await page.evaluate(() => container.getRequest().singleRequest('click2dialmodule', 'settings', {}, new Zarafa.core.data.AbstractResponseHandler({})));
+  for (let i = 0; i < 100 && !answered.includes('settings'); i++) await page.waitForTimeout(100);
+  assert.ok(answered.includes('settings'), 'the tab was not held');
+  assert.ok(await notice(page, 'ringing').isVisible(), 'the phone still rings: nothing waited for the call');
+  assert.ok(sent.length - answered.length <= 1, 'at most the question under way is unanswered');
+  await page.click('.grommunio-toast .grommunio-toast-close');
+});
+
 test('a refused PIN tells the user what to do, and nothing is dialed', async ({ context }) => {
   await clearCalls();
   const page = await logIn(context, 'alice', 'not-the-pin');
@@ -233,19 +331,117 @@ test('settings: a Click2Dial category; in session mode it asks for no PIN and se
   const page = await logIn(context, 'alice', '0000');
   const sent = [];
   page.on('request', (request) => { if (/click2dialmodule/.test(request.postData() || '')) sent.push(request.postData()); });
-  const offered = await page.evaluate(() => {
-    const settingsContext = container.getContextByName('settings');
-    const items = container.populateInsertionPoint('context.settings.categories', null, settingsContext);
-    const category = items.filter((item) => item.xtype === 'zarafa.settingsclick2dialcategory')[0];
-    if (!category) return 'no category';
-    window.testCategory = Ext.create(Ext.apply({ renderTo: document.body, width: 600 }, category));
-    window.testCategory.doLayout();
-    return window.testCategory.title;
-  });
-  assert.strictEqual(offered, 'Click2Dial');
+  assert.strictEqual(await showSettingsCategory(page), 'Click2Dial');
   assert.match(await page.locator('.click2dial_pinstatus').textContent(), /password you logged in with/);
   assert.strictEqual(await page.locator('input.click2dial_pin').isVisible(), false);
   assert.deepStrictEqual(sent, []);
+});
+
+test('confirm before calling: No places no call, Yes calls the number', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  // What config.php's PLUGIN_CLICK2DIAL_CONFIRM = true gives the page.
+  await page.evaluate(() => container.getSettingsModel().set('zarafa/v1/plugins/click2dial/confirm', true));
+  const dialog = page.locator('.x-window-dlg').filter({ hasText: 'Call Mallory <b>x</b> at 217?' });
+  const answer = (text) => dialog.locator('button').filter({ hasText: new RegExp('^' + text + '$') }).click();
+  await showContactMenu(page, { display_name: 'Mallory <b>x</b>', business_telephone_number: '217' });
+  await page.click(MENU_ITEM);
+  await dialog.waitFor();
+  assert.strictEqual(await dialog.locator('b').count(), 0, 'the name is text in the question');
+  await answer('No');
+  await dialog.waitFor({ state: 'hidden' });
+  assert.deepStrictEqual(await calls(), [], 'no call after No');
+  assert.strictEqual(await page.locator('.grommunio-toast').count(), 0);
+  await showContactMenu(page, { display_name: 'Mallory <b>x</b>', business_telephone_number: '217' });
+  await page.click(MENU_ITEM);
+  await answer('Yes');
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '217']]);
+});
+
+test('a login with no phone of its own is told to ask the administrator', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'dave', 'anything');
+  await showContactMenu(page, { display_name: 'Oscar', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').waitFor({ timeout: 15000 });
+  assert.match(await notice(page, 'error').textContent(), /No phone is set up for your account\. Ask your administrator\./);
+  assert.deepStrictEqual(await calls(), []);
+});
+
+test('dark mode: the Call icon is painted in the text colour of the menu', async ({ context }) => {
+  const page = await logIn(context, 'alice', '0000');
+  await page.evaluate(() => document.body.classList.add('dark-mode'));
+  await showContactMenu(page, { display_name: 'Peggy', business_telephone_number: '209' });
+  const [icon, text] = await page.evaluate(() => {
+    const item = document.querySelector('.x-menu-item.click2dial_menuitem');
+    const img = item.querySelector('.icon_click2dial');
+    return [getComputedStyle(img, '::before').backgroundColor, getComputedStyle(img).color];
+  });
+  assert.strictEqual(icon, text);
+  assert.notStrictEqual(icon, 'rgba(0, 0, 0, 0)', 'the icon is painted');
+});
+
+test('stored mode: the PIN is entered once, the page shows that one is stored, and neither it nor its token reaches the browser', async ({ context }) => {
+  await clearCalls(STORED_PBX);
+  const page = await logInAt(STORED, context, 'carol', 'the-login-password');
+  const received = [];
+  // What the host generates for the user (its pages and JSON replies); the client's static
+  // files are the same for everybody.
+  const keep = async (response) => {
+    if (/\/(index|grommunio)\.php/.test(response.url())) received.push(await response.text().catch(() => ''));
+  };
+  page.on('response', keep);
+  assert.strictEqual(await showSettingsCategory(page), 'Click2Dial');
+  await page.locator(PIN_STATUS).filter({ hasText: 'No PIN is stored.' }).waitFor();
+  assert.strictEqual(await page.locator('.click2dial_forgetpin button').isDisabled(), true, 'nothing to remove yet');
+  await page.fill('input.click2dial_pin', 'secret');
+  await page.click('.click2dial_savepin button');
+  await page.locator(PIN_STATUS).filter({ hasText: 'A PIN is stored.' }).waitFor();
+  assert.strictEqual(await page.inputValue('input.click2dial_pin'), '', 'the field forgets the PIN');
+  assert.strictEqual(await page.locator('.click2dial_forgetpin button').isDisabled(), false);
+
+  await showContactMenu(page, { display_name: 'Quentin', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  assert.deepStrictEqual((await waitForCalls(1, STORED_PBX)).map((c) => [c.user, c.dialed]), [['202', '209']]);
+
+  // A new page (what a reload or the next login gets): settings and all.
+  const again = await context.newPage();
+  again.on('response', keep);
+  await again.goto(STORED + '/index.php');
+  await again.waitForSelector('body[data-host-ready="1"]', { state: 'attached', timeout: 60000 });
+  received.push(await again.content(), JSON.stringify(await again.evaluate(() => window.settings)));
+  const tokens = fs.readdirSync(STORED_TOKENS).map((name) => fs.readFileSync(path.join(STORED_TOKENS, name), 'utf8').trim()).filter((t) => t);
+  assert.ok(tokens.length >= 1, 'the extension keeps a sealed PIN');
+  for (const body of received) {
+    assert.ok(!body.includes('secret'), 'the PIN reached the browser: ' + body.slice(0, 200));
+    for (const token of tokens) assert.ok(!body.includes(token), 'the sealed PIN reached the browser');
+  }
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('stored mode: a refused PIN opens the settings; after Remove PIN a call asks for one', async ({ context }) => {
+  await clearCalls(STORED_PBX);
+  const page = await logInAt(STORED, context, 'bob', 'the-login-password');
+  await showSettingsCategory(page);
+  await page.locator(PIN_STATUS).filter({ hasText: /PIN is stored/ }).waitFor();
+  await page.fill('input.click2dial_pin', '0000'); // bob's PIN is 1234
+  await page.click('.click2dial_savepin button');
+  await page.locator(PIN_STATUS).filter({ hasText: 'A PIN is stored.' }).waitFor();
+  // The host builds no main panel to switch (it does not call Zarafa.loadWebclient), so the
+  // switch is recorded instead of made.
+  await page.evaluate(() => { window.switchedTo = []; container.switchContext = (context) => window.switchedTo.push(context.getName()); });
+  await showContactMenu(page, { display_name: 'Rupert', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').filter({ hasText: 'The PBX refused your PIN. Enter your current phone PIN in Settings -> Click2Dial.' }).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await page.evaluate(() => window.switchedTo), ['settings'], 'the settings are opened');
+
+  await page.click('.click2dial_forgetpin button');
+  await page.locator(PIN_STATUS).filter({ hasText: 'No PIN is stored.' }).waitFor();
+  await showContactMenu(page, { display_name: 'Rupert', business_telephone_number: '209' });
+  await page.click(MENU_ITEM);
+  await notice(page, 'error').filter({ hasText: 'Enter your phone PIN in Settings -> Click2Dial first.' }).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await calls(STORED_PBX), [], 'nothing was dialed');
+  assert.deepStrictEqual(page.errors || [], []);
 });
 
 test('a hostile page on another origin places no call with the user\'s session', async ({ context }) => {

@@ -2,7 +2,8 @@
 /*
  * The grommunio-web test host's places, from the environment that ./start sets:
  *   C2D_GROMMUNIO_WEB  an installed grommunio-web (the folder holding client/ and server/);
- *                      its client runs from its own source files, as in LOAD_SOURCE mode;
+ *                      its client runs from its own source files, as in LOAD_SOURCE mode.
+ *                      Empty: the host's stand-in client (standin-client/);
  *   C2D_PLUGIN_DIR     the plugins folder (click2dial -> the repository's grommunio-web/);
  *   C2D_HOST_STATE     sessions, per-user settings, the client's file order.
  */

@@ -1,12 +1,17 @@
 <?php
 /*
- * The test host's page: a login form, then grommunio-web's real client from its source files
- * (ExtJS, extjs-mod, third-party, DOMPurify, client/zarafa in the order of grommunio-web's own
- * loader for LOAD_SOURCE), the plugins' client files from their manifests, and the boot of the
- * reference's section 4.3: globals settings/serverconfig/user/version/languages,
- * Zarafa.initializeGlobals(), Zarafa.fireReady(). Zarafa.loadWebclient() is not called (it loads
- * the mailbox's folders from a MAPI server); the tests drive the client's own UI classes
- * (ContactContextMenu, ContactToolbar, ...) on records they make.
+ * The test host's page: a login form, then a grommunio-web client and the plugins' client files
+ * from their manifests, booted as the reference's section 4.3 says: globals
+ * settings/serverconfig/user/version/languages, Zarafa.initializeGlobals(), Zarafa.fireReady().
+ * The client is
+ *   - grommunio-web's real client from C2D_GROMMUNIO_WEB, from its source files (ExtJS,
+ *     extjs-mod, third-party, DOMPurify, client/zarafa in the order of grommunio-web's own
+ *     loader for LOAD_SOURCE), when that names a tree;
+ *   - else the host's stand-in client (standin-client/, see README.md), which imitates the
+ *     part of it a plugin meets.
+ * Zarafa.loadWebclient() is not called (it loads the mailbox's folders from a MAPI server); the
+ * tests drive the client's own UI classes (ContactContextMenu, ContactToolbar, ...) on records
+ * they make.
  */
 require_once __DIR__ . '/config.php';
 require_once __DIR__ . '/translations.php';
@@ -47,9 +52,21 @@ session_write_close();
 $plugins = gw_plugins();
 $settings = gw_settings($plugins, $user);
 
-/** The client's source files in grommunio-web's LOAD_SOURCE order, computed once per run. */
+/** The stand-in client's files, in load order (README.md says what each imitates). */
+const GW_STANDIN_FILES = [
+	'standin-client/ext-core.js',
+	'standin-client/ext-components.js',
+	'standin-client/zarafa-core.js',
+	'standin-client/zarafa-records.js',
+	'standin-client/zarafa-ui.js',
+];
+
+/** The client's files: the stand-in's, or the real client's in its LOAD_SOURCE order. */
 function gw_client_files(): array
 {
+	if (GW_CLIENT_TREE === '') {
+		return GW_STANDIN_FILES;
+	}
 	$cache = GW_STATE . '/client-files.json';
 	if (is_file($cache)) {
 		return json_decode((string) file_get_contents($cache), true);
@@ -79,26 +96,30 @@ $tree = array_replace_recursive(['zarafa' => ['v1' => ['main' => ['notifier' => 
 $script = fn ($file) => '<script src="' . htmlspecialchars($file) . "\"></script>\n";
 ?><!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>grommunio-web test host</title>
-<link rel="stylesheet" href="client/extjs/resources/css/ext-all-ux.css">
-<link rel="stylesheet" href="client/resources/css/grommunio.css">
+<?php foreach (GW_CLIENT_TREE === '' ? ['standin-client/standin.css'] : ['client/extjs/resources/css/ext-all-ux.css', 'client/resources/css/grommunio.css'] as $file) { echo '<link rel="stylesheet" href="' . htmlspecialchars($file) . "\">\n"; } ?>
 <?php foreach ($plugins->cssFiles as $file) { echo '<link rel="stylesheet" href="' . htmlspecialchars($file) . "\">\n"; } ?>
 <script>
 var settings = <?= json_encode($tree, JSON_HEX_TAG | JSON_HEX_AMP) ?>;
 var serverconfig = {always_enabled_plugins: '', base_url: '/', max_attachment_size: 0, enable_advanced_settings: false};
 var user = <?= json_encode(['username' => $user, 'fullname' => $user, 'email_address' => $user, 'smtp_address' => $user], JSON_HEX_TAG | JSON_HEX_AMP) ?>;
-var version = {webapp: 'test-host', server: 'test-host'};
+var version = {webapp: 'test-host', server: 'test-host', client: <?= json_encode(GW_CLIENT_TREE === '' ? 'stand-in' : 'grommunio-web') ?>};
 var languages = [];
 </script>
 <?php
 $translations = gw_translations_script($plugins, $language);
 foreach (gw_client_files() as $file) {
 	echo $script($file);
-	if ($file === 'client/extjs/ux/ux-all-debug.js') {
+	// The translation functions come after ExtJS, before the client's own classes.
+	if ($file === 'client/extjs/ux/ux-all-debug.js' || $file === 'standin-client/ext-components.js') {
 		echo "<script>\n" . $translations . "\n</script>\n";
 	}
 }
 foreach ($plugins->clientFiles as $file) {
 	echo $script($file);
+}
+// The demo (testing/demo/grommunio-web-demo): the UI classes laid out for a person.
+if (getenv('C2D_DEMO') === '1') {
+	echo $script('demo.js');
 }
 ?>
 <script>

@@ -1,7 +1,7 @@
 <?php
 /*
- * Router for PHP's built-in server: client/ from the installed grommunio-web, plugins/ from
- * C2D_PLUGIN_DIR (static files only, only inside those folders); index.php and grommunio.php
+ * Router for PHP's built-in server: client/ from the installed grommunio-web (or standin-client/
+ * from here when there is none), plugins/ from C2D_PLUGIN_DIR (static files only, only inside those folders); index.php and grommunio.php
  * from here. Nothing it serves may be framed.
  */
 require_once __DIR__ . '/config.php';
@@ -9,7 +9,9 @@ header('X-Frame-Options: DENY');
 header("Content-Security-Policy: frame-ancestors 'none'");
 $path = rawurldecode((string) parse_url($_SERVER['REQUEST_URI'], PHP_URL_PATH));
 $types = ['js' => 'text/javascript', 'css' => 'text/css', 'svg' => 'image/svg+xml', 'png' => 'image/png', 'gif' => 'image/gif'];
-$roots = ['#^/(client/.+)$#' => GW_CLIENT_TREE, '#^/plugins/(.+)$#' => GW_PLUGIN_DIR];
+// The stand-in client only when no real one is given, the real one only when it is.
+$roots = GW_CLIENT_TREE === '' ? ['#^/standin-client/(.+)$#' => __DIR__ . '/standin-client'] : ['#^/(client/.+)$#' => GW_CLIENT_TREE];
+$roots['#^/plugins/(.+)$#'] = GW_PLUGIN_DIR;
 foreach ($roots as $pattern => $root) {
 	if (!preg_match($pattern, $path, $match)) {
 		continue;
@@ -26,6 +28,11 @@ foreach ($roots as $pattern => $root) {
 	}
 	header('Content-Type: ' . $types[$extension] . '; charset=UTF-8');
 	readfile($file);
+	return true;
+}
+if ($path === '/demo.js' && getenv('C2D_DEMO') === '1') {
+	header('Content-Type: text/javascript; charset=UTF-8');
+	readfile(__DIR__ . '/demo.js');
 	return true;
 }
 if ($path === '/' ) {

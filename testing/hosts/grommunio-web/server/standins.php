@@ -14,7 +14,9 @@
  *                 encryption-store-key (hex), 16-byte IV hex in $_SESSION['encryption-store-iv'],
  *                 values base64 in $_SESSION['encryption-store'][key]['val']; add() opens the
  *                 session again for writing, get() reads the session loaded already;
- *   MAPISession   getUserName() = the EncryptionStore's 'username';
+ *   MAPISession   getUserName() = the EncryptionStore's 'username'; getAddressbook() = the
+ *                 address book of server/mapi-addressbook.php (php-mapi's mapi_ab_resolvename,
+ *                 mapi_ab_openentry and mapi_getprops on entries from a JSON file);
  *   Settings      get/set by path, addSysAdminDefaults (defaults are not stored), getJSON()
  *                 (the whole tree, as grommunio-web writes it into the page), kept per user
  *                 in a JSON file (the mailbox in the real one).
@@ -286,11 +288,19 @@ class EncryptionStore
 	}
 }
 
+require_once __DIR__ . '/mapi-addressbook.php';
+
 class MAPISession
 {
 	public function getUserName()
 	{
 		return EncryptionStore::getInstance()->get('username') ?: '';
+	}
+
+	/** The address book (GAB and contact folders): its handle, or a MAPI error code (an int). */
+	public function getAddressbook()
+	{
+		return GwAddressBook::open((string) (getenv('C2D_ADDRESS_BOOK') ?: __DIR__ . '/../addressbook.json'));
 	}
 }
 
