@@ -1,5 +1,5 @@
 # click2dial: the two commands of the README, and the steps they are made of.
-#   make demo   start the sipXconfig emulator and a WebAccess host with the plugin (make demo-cli: PHP only)
+#   make demo   the plugin in a WebAccess host and in a grommunio-web host, PBX emulated (make demo-cli: PHP only)
 #   make test   every test suite, ending with one line "N passed, N failed"
 #   make check  the fast checks: formatting and lints (no install step; .ci/run runs it first)
 # Both install what is missing first (Debian 12: apt packages), so they work on a fresh machine.
@@ -25,9 +25,10 @@ test: build
 check:
 	scripts/check
 
-# The full demo: the emulator and a WebAccess host with the plugin, in the browser.
+# The full demo: both front ends (a WebAccess host and a grommunio-web host, each with the plugin
+# and an emulated sipXconfig), in the browser. DEMO=webaccess or DEMO=grommunio-web starts one.
 demo: build
-	testing/demo/webaccess-demo
+	testing/demo/demo
 
 # The command-line demo: calls placed from PHP, and what the PBX logged.
 demo-cli: build
