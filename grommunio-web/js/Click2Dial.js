@@ -205,6 +205,10 @@ Ext.apply(Zarafa.plugins.click2dial, {
 			case 'cross_origin': return t('This request did not come from grommunio-web; no call was placed.');
 			case 'no_numbers': return t('The address book has no phone number for this person.');
 			case 'address_book': return t('The address book cannot be searched now. Try again later.');
+			case 'empty_pin': return t('Enter your phone PIN first.');
+			case 'not_stored_mode': return t('This server does not store PINs: your login password is used to call.');
+			case 'not_logged_in': return t('Your session has ended. Log in again.');
+			case 'unknown_action': return t('This page does not match the server any more. Reload the page.');
 			default: return t('Something went wrong; no call was placed.');
 		}
 	}
