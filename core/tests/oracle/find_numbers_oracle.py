@@ -7,7 +7,7 @@ Runs Python's `phonenumbers` PhoneNumberMatcher (a port of libphonenumber's Java
 PhoneNumberMatcher that shares no code with the Rust crate) over each message with its default
 leniency (VALID) and max_tries, the region given ("-" for none), and prints one line per match:
 
-    MESSAGE<TAB>START<TAB>END<TAB>RAW<TAB>E164
+    MESSAGE<TAB>REGION<TAB>START<TAB>END<TAB>RAW<TAB>E164
 
 START and END are UTF-16 code unit offsets (what findNumbers returns: JavaScript string
 indices), RAW is the text as written with newlines shown as \\n, E164 the number with its
@@ -38,12 +38,11 @@ def main(args):
         with open(path, encoding="utf-8") as f:
             text = f.read()
         name = path.rsplit("/", 1)[-1]
-        region = None if region == "-" else region
-        for match in phonenumbers.PhoneNumberMatcher(text, region):
+        for match in phonenumbers.PhoneNumberMatcher(text, None if region == "-" else region):
             start = utf16_len(text[: match.start])
             end = start + utf16_len(match.raw_string)
             raw = match.raw_string.replace("\\", "\\\\").replace("\n", "\\n")
-            print(f"{name}\t{start}\t{end}\t{raw}\t{e164(match.number)}")
+            print(f"{name}\t{region}\t{start}\t{end}\t{raw}\t{e164(match.number)}")
 
 
 if __name__ == "__main__":
