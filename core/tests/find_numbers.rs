@@ -165,9 +165,10 @@ fn every_number_in_the_corpus_is_found_as_listed_and_nothing_else() {
             }
         }
         let found: Vec<Match> = found.iter().map(|n| as_match(&message, n)).collect();
-        for row in expected.iter().filter(|row| {
-            row.found.0 == message.name && row.found.1 == message.oracle_region()
-        }) {
+        for row in expected
+            .iter()
+            .filter(|row| row.found.0 == message.name && row.found.1 == message.oracle_region())
+        {
             if row.dial.is_some() && !found.contains(&row.found) {
                 wrong.push(format!("not found: {}", tsv(&row.found, &row.why)));
             }
@@ -182,8 +183,8 @@ fn the_offsets_are_utf16_code_units_of_the_text_as_written() {
     let mut checked = 0;
     for message in messages() {
         let units: Vec<u16> = message.text.encode_utf16().collect();
-        for number in find_numbers_by(Some(&plan), &message.text, message.region.as_deref())
-            .unwrap()
+        for number in
+            find_numbers_by(Some(&plan), &message.text, message.region.as_deref()).unwrap()
         {
             let span = String::from_utf16(&units[number.start..number.end]).unwrap();
             assert_eq!(span, number.text, "{}", message.name);

@@ -99,6 +99,20 @@ fn an_extension_is_returned_apart_and_not_dialed() {
     assert_eq!((found[0].start, found[0].end), (5, 29));
 }
 
+#[test]
+fn a_date_with_a_time_after_it_is_still_a_date() {
+    // The matcher reads "02.12.2024 14" as a number; without the hour it is a date.
+    let found = find_numbers_by(Some(&plan("")), "am 02.12.2024 14:00 Uhr", None).unwrap();
+    assert_eq!(texts(&found), Vec::<&str>::new());
+    let found = find_numbers_by(
+        Some(&plan("")),
+        "Hotline Mo.-Fr. 0800 1234567 08:00-18:00",
+        None,
+    )
+    .unwrap();
+    assert_eq!(texts(&found), ["0800 1234567"]);
+}
+
 /// Text made to trip a matcher up: runs of brackets, punctuation and digits, digits of other
 /// scripts, characters outside the Basic Multilingual Plane, cut-off extensions.
 fn awkward_texts() -> Vec<String> {
@@ -137,5 +151,8 @@ fn no_text_makes_it_panic_and_every_offset_is_on_a_boundary() {
         }
     }
     let digits = find_numbers_by(Some(&plan), "٠٥١١ ٧٦٥٤٣٢١", None).unwrap();
-    assert_eq!(digits[0].number, "+495117654321", "Arabic-Indic digits are digits");
+    assert_eq!(
+        digits[0].number, "+495117654321",
+        "Arabic-Indic digits are digits"
+    );
 }

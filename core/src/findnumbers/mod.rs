@@ -29,7 +29,7 @@ use rlibphonenumber::phonenumber_matcher::{FindNumberExt, Leniency};
 use rlibphonenumber::{PhoneNumber, PhoneNumberFormat, PHONE_NUMBER_UTIL};
 
 use crate::dialplan::{dial_plan, DialPlan};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::number::DialString;
 use crate::settings::Settings;
 
@@ -158,19 +158,18 @@ fn matches(text: &str, region: Option<Region>) -> Vec<(usize, &str, PhoneNumber)
     let mut found = Vec::new();
     for found_match in matcher(text, region) {
         let start = found_match.start;
-        let raw = found_match.raw_string;
-        let end = start + raw.len();
-        if not_numbers::is_something_else(text, start, end) {
-            continue;
-        }
-        if let Some(hour_at) = not_numbers::hour_of_a_time_at_end(text, start, end) {
+        let end = start + found_match.raw_string.len();
+        let (raw, number) = match not_numbers::hour_of_a_time_at_end(text, start, end) {
             // "0511 7654321 14:00": the matcher took the hour for the number's last group.
-            if let Some((raw, number)) = whole_number(&text[start..hour_at], region) {
-                found.push((start, raw, number));
-            }
-            continue;
+            Some(hour_at) => match whole_number(&text[start..hour_at], region) {
+                Some(shorter) => shorter,
+                None => continue,
+            },
+            None => (found_match.raw_string, found_match.number),
+        };
+        if !not_numbers::is_something_else(text, start, start + raw.len()) {
+            found.push((start, raw, number));
         }
-        found.push((start, raw, found_match.number));
     }
     found
 }
@@ -192,10 +191,7 @@ fn matcher(
 
 /// `candidate` as a number if the matcher finds it whole, with the text trimmed of the
 /// separators that stood before the part cut off.
-fn whole_number(
-    candidate: &str,
-    region: Option<Region>,
-) -> Option<(&str, PhoneNumber)> {
+fn whole_number(candidate: &str, region: Option<Region>) -> Option<(&str, PhoneNumber)> {
     let trimmed = candidate.trim_end_matches(|c: char| !c.is_numeric() && c != ')');
     let found = matcher(trimmed, region).next()?;
     (found.start == 0 && found.raw_string.len() == trimmed.len()).then_some((trimmed, found.number))
@@ -203,10 +199,9 @@ fn whole_number(
 
 /// The E.164 form of `number` and its dial string, if the dial plan dials it.
 fn dialable(plan: Option<&DialPlan>, number: &PhoneNumber) -> Option<(String, DialString)> {
-    let mut without_extension = number.clone();
-    without_extension.extension = None;
+    // The E.164 format has no extension.
     let e164 = PHONE_NUMBER_UTIL
-        .format(&without_extension, PhoneNumberFormat::E164)
+        .format(number, PhoneNumberFormat::E164)
         .into_owned();
     let dial = match plan {
         Some(plan) => plan.normalize(&e164).map(|normalized| normalized.dial),
@@ -216,12 +211,6 @@ fn dialable(plan: Option<&DialPlan>, number: &PhoneNumber) -> Option<(String, Di
         Ok(dial) => Some((e164, dial)),
         // Refused numbers are not links. A translate rule with a bad output (Configuration)
         // refuses only the numbers it matches; makeCall says so when one is dialed.
-        Err(err) => {
-            debug_assert!(matches!(
-                err.kind(),
-                ErrorKind::InvalidNumber | ErrorKind::NumberNotAllowed | ErrorKind::Configuration
-            ));
-            None
-        }
+        Err(_) => None,
     }
 }

@@ -24,7 +24,7 @@ pub(super) fn is_something_else(text: &str, start: usize, end: usize) -> bool {
 
 /// Where the hour of a time begins, when the match ends in one (`... 14` before `:00`).
 pub(super) fn hour_of_a_time_at_end(text: &str, start: usize, end: usize) -> Option<usize> {
-    let after = text[end..].as_bytes();
+    let after = &text.as_bytes()[end..];
     let is_time = after.len() >= 3
         && after[0] == b':'
         && (b'0'..=b'5').contains(&after[1])
@@ -46,7 +46,10 @@ fn is_date(raw: &str) -> bool {
     if groups.len() != 3 || !groups.iter().all(|g| is_digits(g)) {
         return false;
     }
-    let separators: Vec<char> = raw.chars().filter(|c| matches!(c, '.' | '-' | '/')).collect();
+    let separators: Vec<char> = raw
+        .chars()
+        .filter(|c| matches!(c, '.' | '-' | '/'))
+        .collect();
     if separators[0] != separators[1] {
         return false;
     }
@@ -70,9 +73,9 @@ fn is_digits(group: &str) -> bool {
 
 /// Currency codes and signs written before or after an amount, beyond the signs the matcher
 /// refuses right next to a number.
-const CURRENCIES: [&str; 16] = [
-    "eur", "usd", "chf", "gbp", "sek", "nok", "dkk", "pln", "czk", "huf", "jpy", "€", "$", "£",
-    "¥", "fr.",
+/// (Not "Fr.", which is also Friday and Frau: "Mo.-Fr. 0800 123 456".)
+const CURRENCIES: [&str; 15] = [
+    "eur", "usd", "chf", "gbp", "sek", "nok", "dkk", "pln", "czk", "huf", "jpy", "€", "$", "£", "¥",
 ];
 
 /// A currency before the match (`€ 0511 7654`, `EUR 05117654321`), or a decimal part or a
@@ -120,12 +123,52 @@ fn has_decimal_part(after: &str) -> bool {
 /// Words that say the number after them is not a phone number, in the languages of the
 /// corpus; compared with a label's parts (`Konto-Nr.` is `konto` and `nr`).
 const REFERENCE_WORDS: [&str; 46] = [
-    "bestellnummer", "bestellnr", "bestellung", "auftrag", "auftragsnummer", "auftragsnr",
-    "rechnung", "rechnungsnummer", "rechnungsnr", "kundennummer", "kundennr", "sendungsnummer",
-    "paketnummer", "konto", "kontonummer", "vertragsnummer", "aktenzeichen", "vorgang", "artikel",
-    "art", "order", "invoice", "ref", "reference", "account", "acct", "tracking", "booking",
-    "ticket", "case", "sku", "item", "iban", "bic", "blz", "facture", "commande", "référence",
-    "bestelling", "factuur", "ordernummer", "pedido", "factura", "fattura", "ordine", "contrato",
+    "bestellnummer",
+    "bestellnr",
+    "bestellung",
+    "auftrag",
+    "auftragsnummer",
+    "auftragsnr",
+    "rechnung",
+    "rechnungsnummer",
+    "rechnungsnr",
+    "kundennummer",
+    "kundennr",
+    "sendungsnummer",
+    "paketnummer",
+    "konto",
+    "kontonummer",
+    "vertragsnummer",
+    "aktenzeichen",
+    "vorgang",
+    "artikel",
+    "art",
+    "order",
+    "invoice",
+    "ref",
+    "reference",
+    "account",
+    "acct",
+    "tracking",
+    "booking",
+    "ticket",
+    "case",
+    "sku",
+    "item",
+    "iban",
+    "bic",
+    "blz",
+    "facture",
+    "commande",
+    "référence",
+    "bestelling",
+    "factuur",
+    "ordernummer",
+    "pedido",
+    "factura",
+    "fattura",
+    "ordine",
+    "contrato",
 ];
 
 /// Words for "number" that leave the kind to the word before them (`Tel. Nr.`, `Order No.`).
@@ -133,8 +176,20 @@ const NUMBER_WORDS: [&str; 8] = ["nr", "no", "n°", "nº", "n.º", "num", "numbe
 
 /// Parts of a label that say it is a phone number after all (`Tel.-Nr.`, `Fax-Nr.`).
 const PHONE_WORDS: [&str; 14] = [
-    "tel", "telefon", "telephone", "téléphone", "tél", "phone", "fon", "fax", "mobil", "mobile",
-    "handy", "ruf", "rufnummer", "durchwahl",
+    "tel",
+    "telefon",
+    "telephone",
+    "téléphone",
+    "tél",
+    "phone",
+    "fon",
+    "fax",
+    "mobil",
+    "mobile",
+    "handy",
+    "ruf",
+    "rufnummer",
+    "durchwahl",
 ];
 
 /// Whether the words just before the match, on its line, label it as a reference number.
@@ -155,7 +210,10 @@ fn is_labelled_reference(before: &str) -> bool {
     if last.iter().any(|p| REFERENCE_WORDS.contains(&p.as_str())) {
         return true;
     }
-    if !last.last().is_some_and(|p| NUMBER_WORDS.contains(&p.as_str())) {
+    if !last
+        .last()
+        .is_some_and(|p| NUMBER_WORDS.contains(&p.as_str()))
+    {
         return false;
     }
     // "Nr." alone: a phone number only when the word before it says so.
@@ -177,10 +235,22 @@ mod tests {
 
     #[test]
     fn dates_are_told_from_numbers_by_their_shape() {
-        for date in ["02.12.2024", "09-12-24", "12.16.2024", "2024-12-10", "1/2/2025"] {
+        for date in [
+            "02.12.2024",
+            "09-12-24",
+            "12.16.2024",
+            "2024-12-10",
+            "1/2/2025",
+        ] {
             assert!(is_date(date), "{date}");
         }
-        for number in ["0212 2024", "02.12.2024.1", "05331-939-123", "32.12.2024", "02.12-2024"] {
+        for number in [
+            "0212 2024",
+            "02.12.2024.1",
+            "05331-939-123",
+            "32.12.2024",
+            "02.12-2024",
+        ] {
             assert!(!is_date(number), "{number}");
         }
     }
@@ -209,7 +279,15 @@ mod tests {
         ] {
             assert!(is_labelled_reference(label), "{label}");
         }
-        for label in ["Tel.-Nr. ", "Tel. Nr. ", "Fax: ", "Mobil: ", "", "Ring me on ", "Nr.\n"] {
+        for label in [
+            "Tel.-Nr. ",
+            "Tel. Nr. ",
+            "Fax: ",
+            "Mobil: ",
+            "",
+            "Ring me on ",
+            "Nr.\n",
+        ] {
             assert!(!is_labelled_reference(label), "{label}");
         }
     }

@@ -68,12 +68,16 @@ fn thread() -> String {
             body.push_str(paragraph);
         }
         let shift = (reply % 10) as u32;
-        body.extend(MESSAGES[reply % MESSAGES.len()].chars().map(|c| match c.to_digit(10) {
-            Some(digit) if c.is_ascii_digit() => {
-                char::from_digit((digit + shift) % 10, 10).unwrap_or(c)
-            }
-            _ => c,
-        }));
+        body.extend(
+            MESSAGES[reply % MESSAGES.len()]
+                .chars()
+                .map(|c| match c.to_digit(10) {
+                    Some(digit) if c.is_ascii_digit() => {
+                        char::from_digit((digit + shift) % 10, 10).unwrap_or(c)
+                    }
+                    _ => c,
+                }),
+        );
         if body.len() > BODY_BYTES {
             break;
         }
@@ -107,7 +111,10 @@ fn cut(mut body: String) -> String {
 /// body's in milliseconds.
 pub fn run() -> (f64, f64) {
     let plan = DialPlan::parse(Path::new("bench.toml"), PLAN.as_bytes()).expect("the plan parses");
-    (measure(&plan, "thread", &thread()), measure(&plan, "dense", &dense()))
+    (
+        measure(&plan, "thread", &thread()),
+        measure(&plan, "dense", &dense()),
+    )
 }
 
 fn measure(plan: &DialPlan, name: &str, body: &str) -> f64 {

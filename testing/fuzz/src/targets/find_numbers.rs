@@ -14,7 +14,11 @@ pub fn check(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let units: Vec<u16> = text.encode_utf16().collect();
     let german = &plans()[0];
-    for (plan, region) in [(Some(german), None), (Some(german), Some("US")), (None, None)] {
+    for (plan, region) in [
+        (Some(german), None),
+        (Some(german), Some("US")),
+        (None, None),
+    ] {
         let found = match find_numbers_by(plan, &text, region) {
             Ok(found) => found,
             // libFuzzer's inputs stay far below the bound unless told otherwise.
@@ -23,7 +27,10 @@ pub fn check(data: &[u8]) {
         };
         let mut previous_end = 0;
         for number in &found {
-            assert!(number.start >= previous_end && number.start < number.end, "{text:?}");
+            assert!(
+                number.start >= previous_end && number.start < number.end,
+                "{text:?}"
+            );
             previous_end = number.end;
             let span = String::from_utf16(&units[number.start..number.end]);
             assert_eq!(span.as_deref().ok(), Some(number.text.as_str()), "{text:?}");
@@ -40,6 +47,10 @@ fn assert_dialed_as_planned(text: &str, plan: Option<&DialPlan>, number: &FoundN
     );
     if let Some(plan) = plan {
         let normalized = plan.normalize(&number.number);
-        assert_eq!(normalized.map(|n| n.dial).ok().as_ref(), Some(&number.dial), "{text:?}");
+        assert_eq!(
+            normalized.map(|n| n.dial).ok().as_ref(),
+            Some(&number.dial),
+            "{text:?}"
+        );
     }
 }
