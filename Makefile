@@ -54,7 +54,7 @@ reliability: build
 # as cargo-fuzz needs nightly flags) for FUZZ_SECONDS each when cargo-fuzz is installed, else
 # the same checks as a bounded loop of FUZZ_RUNS inputs each. New corpus entries go to .run/,
 # so the committed seed corpus stays small.
-FUZZ_TARGETS = normalize_number dialplan_reread path_segment directory_csv dialplan_toml active_calls session_password credential_token
+FUZZ_TARGETS = normalize_number find_numbers dialplan_reread path_segment directory_csv dialplan_toml active_calls session_password credential_token
 FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?= 200000
 fuzz:

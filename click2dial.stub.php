@@ -105,6 +105,28 @@ namespace Click2Dial {
     function normalizeNumber(string $number): string {}
 
     /**
+     * The phone numbers in $text that can be called, for a front end to turn into links: found
+     * as libphonenumber's PhoneNumberMatcher finds them (leniency VALID), less dates, prices,
+     * numbers labelled as references ("Order No.", "Konto-Nr.") and a time's hour run into a
+     * number, and less what the dial plan refuses. Numbers written without a country code are
+     * read as in $region (an ISO 3166 code such as "DE"), by default the dial plan's region;
+     * without either only numbers written with "+" are found.
+     *
+     * Each number is ['start' => int, 'end' => int, 'text' => string, 'number' => string,
+     * 'dial' => string, 'extension' => ?string]: start and end are UTF-16 code unit offsets
+     * into $text (JavaScript string indices; end exclusive), text is the number as written,
+     * number its E.164 form (what to give makeCall()), dial what the PBX will dial for it and
+     * extension the extension written after it (not dialed), null when there is none.
+     *
+     * $text is at most 131072 bytes: send a longer body in pieces, split at line breaks.
+     *
+     * @throws \ValueError $text is not UTF-8 or longer than 131072 bytes, or $region is no
+     *         country code
+     * @throws ConfigurationException the dial plan file is missing or wrong
+     */
+    function findNumbers(string $text, ?string $region = null): array {}
+
+    /**
      * The extension number of a groupware login, or null when the directory does not know it.
      * Without click2dial.directory the login itself is returned.
      *

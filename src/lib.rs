@@ -15,6 +15,7 @@ the directory are made on first use, in the process that uses them (see the core
 mod args;
 mod credentials;
 mod exceptions;
+mod findnumbers;
 mod functions;
 mod guard;
 mod info;
@@ -53,6 +54,7 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
         .version(core::VERSION)
         .info_function(info::show);
     let module = numbers::register(module);
+    let module = findnumbers::register(module);
     let module = credentials::register(module);
     let module = progress::register(module);
     functions::register(module)

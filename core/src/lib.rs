@@ -13,6 +13,8 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   when the file changes.
 * [`sipxconfig::place_call`] and [`sipxconfig::active_calls`]: the REST requests, over TLS verified against the administrator's CA,
   through one keep-alive client per process ([`transport`]).
+* [`find_numbers`]: the phone numbers in a message's text that can be called, found as
+  libphonenumber's `PhoneNumberMatcher` finds them.
 * [`Error`] with its [`ErrorKind`]: one error type; the binding maps each kind to a PHP exception.
 * [`Secret`]: PINs and passwords, wiped on drop and impossible to format by accident.
 * [`credentials`]: where a user's PBX password comes from: the WebAccess session, the
@@ -40,6 +42,7 @@ pub mod credentials;
 mod dialplan;
 mod directory;
 mod error;
+mod findnumbers;
 mod number;
 mod private_dir;
 pub mod progress;
@@ -56,6 +59,7 @@ pub use clock::epoch_ms;
 pub use dialplan::{dial_plan, normalize_number, DialPlan, Normalized};
 pub use directory::{Directory, DirectoryEntry};
 pub use error::{Error, ErrorKind, Result};
+pub use findnumbers::{find_numbers, find_numbers_by, FindError, FoundNumber, MAX_TEXT_BYTES};
 pub use number::{DialString, MAX_NUMBER_CHARS};
 pub use secret::Secret;
 pub use settings::{

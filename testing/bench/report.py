@@ -99,6 +99,9 @@ goal("100,000-line directory reload <= 150 ms, lookups served meanwhile",
      f("directory_reload_ms") <= 150 and served > 0)
 goal("normalizeNumber median <= 3 µs (through PHP)", f"{f('normalize_php_median_us'):.2f} µs",
      f("normalize_php_median_us") <= 3)
+goal("findNumbers median <= 5 ms for a 100 KB mail thread (core)",
+     f"{f('find_numbers_thread_median_ms'):.2f} ms (dense body: {f('find_numbers_dense_median_ms'):.2f} ms)",
+     f("find_numbers_thread_median_ms") <= 5)
 failed = sum(int(f(f"fpm{w}_{p}_failed")) for w in (2, 4) for p in ("makecall", "curl"))
 goal("php-fpm: zero failed requests", f"{failed} failed", failed == 0)
 scale = ratio("fpm4_makecall_rate", "fpm2_makecall_rate")

@@ -11,10 +11,12 @@
 //! click2dial-bench native URL CA USER PIN CALLS LATENCY_FILE
 //! click2dial-bench core URL CA USER PIN CALLS LATENCY_FILE
 //! click2dial-bench directory LINES DIR
+//! click2dial-bench find-numbers
 //! click2dial-bench directory-parse LINES DIR TIMES   (untimed, for callgrind)
 //! ```
 
 mod directory;
+mod findnumbers;
 mod latency;
 mod native;
 mod normalize;
@@ -39,6 +41,11 @@ fn main() -> ExitCode {
                 "normalized {:?} {rounds} times",
                 normalize::number(parse(index))
             );
+        }
+        ["find-numbers"] => {
+            let (thread, dense) = findnumbers::run();
+            println!("result find_numbers_thread_median_ms {thread:.3}");
+            println!("result find_numbers_dense_median_ms {dense:.3}");
         }
         ["normalize-inputs", dir] => normalize::write_inputs(dir),
         ["native", url, ca, user, pin, calls, out] => {

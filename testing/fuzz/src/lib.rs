@@ -8,6 +8,7 @@ pub mod targets {
     pub mod dialplan_reread;
     pub mod dialplan_toml;
     pub mod directory_csv;
+    pub mod find_numbers;
     pub mod normalize_number;
     pub mod path_segment;
     pub mod session_password;
@@ -21,7 +22,7 @@ pub struct Target {
     pub alphabet: &'static [u8],
 }
 
-pub const TARGETS: [Target; 8] = [
+pub const TARGETS: [Target; 9] = [
     Target {
         name: "dialplan_reread",
         check: targets::dialplan_reread::check,
@@ -31,6 +32,11 @@ pub const TARGETS: [Target; 8] = [
         name: "normalize_number",
         check: targets::normalize_number::check,
         alphabet: b"0123456789+-() ./x;:=#*tel:ext\t\r\n\x00\xef\xbc\x90\xd9\xa0",
+    },
+    Target {
+        name: "find_numbers",
+        check: targets::find_numbers::check,
+        alphabet: b"0123456789+-() ./x:,#\n\t TelFax Nr. ext. EUR \xe2\x82\xac\xc3\xbc\xf0\x9f\x98\x80\xef\xbc\x90\xd9\xa0\xc2\xa0",
     },
     Target {
         name: "session_password",
