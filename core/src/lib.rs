@@ -1,9 +1,10 @@
 /*!
 The core of click2dial: everything the PHP extension does, with no PHP in it.
 
-click2dial lets a Zarafa WebAccess user call a contact with one click: sipXconfig, the
-configuration server of the sipXecs PBX, rings the user's own desk phone and, once it is picked
-up, connects it to the contact. This crate holds the parts that decide and do that:
+click2dial lets a groupware user call a contact with one click: the PBX rings the user's own
+desk phone and, once it is picked up, connects it to the contact. The PBX is sipXconfig, the
+configuration server of sipXecs, or reSIProcate's clicktocall server, whichever
+`click2dial.pbx` names. This crate holds the parts that decide and do that:
 
 * [`Settings`] and [`ServerUrl`]: what the administrator configured (read from INI by the binding).
 * [`DialString`]: a number as people write it, cleaned and checked the way sipXconfig checks it.
@@ -11,8 +12,10 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   international forms, extensions, rules), read with libphonenumber's metadata.
 * [`Directory`] in a [`WatchedFile`]: which phone belongs to which groupware login, reloaded
   when the file changes.
-* [`sipxconfig::place_call`] and [`sipxconfig::active_calls`]: the REST requests, over TLS verified against the administrator's CA,
-  through one keep-alive client per process ([`transport`]).
+* [`pbx`]: the one interface through which a call is placed and the calls in progress are read
+  ([`pbx::Pbx`]), with sipXconfig ([`pbx::sipxconfig`]: REST over TLS verified against the
+  administrator's CA, through one keep-alive client per process, [`transport`]) and the
+  clicktocall server behind it; [`PbxKind`] in the settings chooses one.
 * [`Error`] with its [`ErrorKind`]: one error type; the binding maps each kind to a PHP exception.
 * [`Secret`]: PINs and passwords, wiped on drop and impossible to format by accident.
 * [`credentials`]: where a user's PBX password comes from: the WebAccess session, the
@@ -20,13 +23,12 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   provisioned in the directory.
 
 * [`clicktocall`]: the wire layer of reSIProcate's clicktocall server (its HTTP page, its XML
-  results per leg, the two legs' states), tested against its emulator; not yet behind
-  [`make_call`].
+  results per leg, the two legs' states), tested against its emulator.
 
 * [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
   answered), judged from the user's calls in progress ([`activecalls`]).
 
-[`make_call`] and [`active_calls`] put them together. The crate is tested with `cargo test`; the PHP binding in the
+[`make_call`] and [`active_calls`] put them together, and know no PBX but through [`pbx`]. The crate is tested with `cargo test`; the PHP binding in the
 `click2dial` crate only converts values and errors.
 */
 
@@ -41,11 +43,11 @@ mod dialplan;
 mod directory;
 mod error;
 mod number;
+pub mod pbx;
 pub mod progress;
 pub mod ratelimit;
 mod secret;
 mod settings;
-pub mod sipxconfig;
 mod tls;
 pub mod transport;
 mod watched;
@@ -58,8 +60,8 @@ pub use error::{Error, ErrorKind, Result};
 pub use number::{DialString, MAX_NUMBER_CHARS};
 pub use secret::Secret;
 pub use settings::{
-    without_userinfo, CredentialSource, ServerUrl, Settings, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_TIMEOUT,
+    without_userinfo, CredentialSource, PbxKind, ServerUrl, Settings,
+    DEFAULT_CLICKTOCALL_INITIATOR, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
 };
 pub use watched::{WatchedFile, WatchedFiles, CHECK_INTERVAL};
 
