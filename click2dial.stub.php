@@ -102,6 +102,40 @@ namespace Click2Dial {
     function callProgress(array $placedCall, array $activeCalls, ?int $nowMs = null): string {}
 
     /**
+     * What became of a call makeCall() placed, with either PBX, asked from any PHP process of
+     * the site: each call's record is kept in click2dial.state_dir under its call_id.
+     *
+     * 'state' is 'requested' (the PBX has the call; no phone rings yet), 'ringing' (your phone
+     * rings), 'connected' (you picked up), 'calling' (the number rings), 'answered' (the number
+     * picked up), 'ended' (a connected call is over), 'not_answered' (a phone rang and nobody
+     * answered), 'failed' (busy, unknown, unreachable, refused) or 'unknown' (it cannot be
+     * told). 'answered', 'ended', 'not_answered', 'failed' and 'unknown' never change.
+     *
+     * - clicktocall through its XML interface (click2dial.clicktocall_xml): the server's results
+     *   per leg, read by a follower process that makeCall() started and that outlives the PHP
+     *   process that placed the call; it stops at the final result or after
+     *   click2dial.clicktocall_follow_timeout_ms (a phone still ringing is then 'not_answered',
+     *   anything else 'unknown'). A follower gone without an end is 'unknown'.
+     * - clicktocall through its HTTP interface: the server tells nothing more, so 'unknown'.
+     * - sipXconfig: each call reads activeCalls() for the caller (with $password, found as
+     *   makeCall() finds it, and counted against the same failure budget) and judges it as
+     *   callProgress() does; never 'calling' or 'answered', since sipXconfig cannot tell.
+     *
+     * @param array{call_id: string} $placedCall makeCall()'s result (only call_id is read)
+     * @return array{state: string, leg: ?string, code: ?int, reason: ?string, history: list<array{state: string, leg: ?string, code: ?int, at: int}>}
+     *   leg: 'initiator' (your phone), 'destination' (the number) or null; code: the SIP code of
+     *   a failure, else null; reason: the server's words for a failure, else null; history:
+     *   every state seen, oldest first, each with its leg, code and time (ms since the epoch);
+     *   states passed within one millisecond are all kept.
+     * @throws \ValueError $placedCall has no call_id makeCall() could have returned
+     * @throws ConfigurationException an INI setting or the state folder is wrong
+     * @throws UnknownUserException, CredentialException, AuthenticationException,
+     *   PbxRejectedException, PbxUnreachableException, RateLimitedException as activeCalls()
+     *   (sipXconfig only)
+     */
+    function callStatus(array $placedCall, #[\SensitiveParameter] ?string $password = null): array {}
+
+    /**
      * The number as the PBX will dial it, by the dial plan in click2dial.dialplan: the outside
      * line and the national or international form for public numbers, internal numbers as they
      * are, the dial plan's translate rules. An extension written after the number ("ext. 12") is

@@ -20,7 +20,8 @@ use crate::ini;
 /// 'status' => the PBX's status, 'elapsed_ms' => float, 'e164' => ?string, 'extension' =>
 /// ?string, 'placed_at' => ms since the epoch, 'user_extension' => the caller's extension,
 /// 'pbx' => 'sipxconfig'|'clicktocall', 'translated_initiator' => ?string,
-/// 'translated_destination' => ?string]` (`e164` is null for internal numbers, `extension` when
+/// 'translated_destination' => ?string, 'login' => $fromUser, 'call_id' => what
+/// `callStatus()` follows the call by]` (`e164` is null for internal numbers, `extension` when
 /// none was written, the translated addresses when the PBX does not say them). It means the PBX
 /// accepted the call, not that anyone answered; the array is what `callProgress()` takes to
 /// find out more.
@@ -55,6 +56,8 @@ pub fn make_call(
             placed.user_extension.as_str(),
         );
         insert(&mut result, "pbx", placed.pbx.name());
+        insert(&mut result, "login", placed.login.as_str());
+        insert(&mut result, "call_id", placed.call_id.as_str());
         insert_optional(
             &mut result,
             "translated_initiator",

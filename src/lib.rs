@@ -22,6 +22,7 @@ mod ini;
 mod numbers;
 mod progress;
 mod sensitive;
+mod status;
 
 use std::panic::catch_unwind;
 
@@ -55,5 +56,6 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = numbers::register(module);
     let module = credentials::register(module);
     let module = progress::register(module);
+    let module = status::register(module);
     functions::register(module)
 }

@@ -24,6 +24,7 @@ use crate::pbx::{self, Caller, Pbx};
 use crate::ratelimit::{self, Attempt};
 use crate::secret::Secret;
 use crate::settings::{PbxKind, Settings};
+use crate::status::{self, CallLog, CallRecord};
 use crate::watched::WatchedFiles;
 
 static DIRECTORIES: WatchedFiles<Directory> =
@@ -56,6 +57,10 @@ pub struct PlacedCall {
     pub translated_initiator: Option<String>,
     /// The number as the PBX dials it, when the PBX says so.
     pub translated_destination: Option<String>,
+    /// The groupware login that placed it.
+    pub login: String,
+    /// The id `status::call_status` takes to tell what became of it.
+    pub call_id: String,
 }
 
 /// The phone of a groupware login.
@@ -119,9 +124,16 @@ pub fn make_call(
         login,
         phone: &phone,
     };
-    let sent = pbx.place_call(settings, caller, password.as_ref(), &dialed);
+    let mut log = CallLog::new(settings, new_record(settings, login, &phone, &dialed))?;
+    let sent = pbx.place_call(settings, caller, password.as_ref(), &dialed, &mut log);
     admission.settle(&sent);
     let accepted = sent?;
+    if !log.record.followed {
+        log.record.placed_at_ms = status::now_ms();
+        // The call is placed; a record that cannot be written makes its status unknown, which
+        // is no reason to report the call as failed.
+        let _ = log.write();
+    }
     Ok(PlacedCall {
         pbx: settings.pbx,
         account: phone.sipx_user,
@@ -134,7 +146,28 @@ pub fn make_call(
         placed_at: SystemTime::now(),
         translated_initiator: accepted.translated_initiator,
         translated_destination: accepted.translated_destination,
+        login: login.to_owned(),
+        call_id: log.id().to_owned(),
     })
+}
+
+/// The record of a call about to be placed.
+fn new_record(settings: &Settings, login: &str, phone: &Phone, dialed: &DialString) -> CallRecord {
+    CallRecord {
+        pbx: settings.pbx,
+        login: login.to_owned(),
+        account: phone.sipx_user.clone(),
+        dialed: dialed.as_str().to_owned(),
+        user_extension: phone.extension.clone(),
+        placed_at_ms: status::now_ms(),
+        anchored: false,
+        followed: false,
+        follower: None,
+        deadline_ms: 0,
+        seen: Vec::new(),
+        steps: Vec::new(),
+        ending: crate::clicktocall::state::Ending::Following,
+    }
 }
 
 /// The calls in progress of `login`'s phone, read with the same PBX, account and password as

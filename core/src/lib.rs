@@ -48,6 +48,7 @@ pub mod progress;
 pub mod ratelimit;
 mod secret;
 mod settings;
+pub mod status;
 mod tls;
 pub mod transport;
 mod watched;

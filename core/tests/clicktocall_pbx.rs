@@ -65,7 +65,10 @@ fn a_call_through_the_http_interface_is_accepted_with_the_translated_addresses()
     assert_eq!(calls[0]["interface"], "http");
     assert_eq!(calls[0]["initiator"], "2101");
     assert_eq!(calls[0]["destination"], "2102");
-    assert_eq!(calls[0]["anchor"], true, "click2dial.clicktocall_anchor is 1");
+    assert_eq!(
+        calls[0]["anchor"], true,
+        "click2dial.clicktocall_anchor is 1"
+    );
 }
 
 #[test]
@@ -129,7 +132,10 @@ fn each_refusal_is_pbx_rejected_400_with_the_servers_words() {
                 "norule",
                 "No translation rule for either initiator 9001 or destination 2111",
             ),
-            ("baduri", "Invalid URI format in initiator sip:%zz@127.0.0.1"),
+            (
+                "baduri",
+                "Invalid URI format in initiator sip:%zz@127.0.0.1",
+            ),
         ] {
             let err = make_call(&settings, "2111", login, None).unwrap_err();
             assert_eq!(
@@ -251,10 +257,7 @@ fn the_limits_still_apply_per_user() {
     make_call(&settings, "2181", "2180", None).unwrap();
     make_call(&settings, "2182", "2180", None).unwrap();
     let err = make_call(&settings, "2183", "2180", None).unwrap_err();
-    assert!(
-        matches!(err.kind(), ErrorKind::RateLimited { .. }),
-        "{err}"
-    );
+    assert!(matches!(err.kind(), ErrorKind::RateLimited { .. }), "{err}");
     // Another user has a budget of their own.
     make_call(&settings, "2183", "2190", None).unwrap();
     assert_eq!(emulator.calls().len(), 3);

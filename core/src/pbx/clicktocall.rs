@@ -18,8 +18,9 @@ use std::time::Instant;
 
 use zeroize::Zeroizing;
 
-use super::{Accepted, Caller, Pbx};
+use super::{follower, Accepted, Caller, Pbx};
 use crate::activecalls::ActiveCall;
+use crate::clicktocall::state::CallState;
 use crate::clicktocall::xml::XmlCall;
 use crate::clicktocall::{http, ClickToCallSettings};
 use crate::credentials;
@@ -27,6 +28,7 @@ use crate::error::{quoted, Error, Result};
 use crate::number::DialString;
 use crate::secret::Secret;
 use crate::settings::{without_userinfo, Settings};
+use crate::status::{self, CallLog, CallRecord};
 
 /// The longest password file read: `HttpAuthPwd` is one short line.
 const MAX_PASSWORD_FILE_BYTES: u64 = 4096;
@@ -58,6 +60,7 @@ impl Pbx for ClickToCall {
         caller: Caller<'_>,
         _password: Option<&Secret>,
         number: &DialString,
+        log: &mut CallLog,
     ) -> Result<Accepted> {
         let wire = wire_settings(settings)?;
         let initiator = initiator(&wire, caller)?;
@@ -65,8 +68,10 @@ impl Pbx for ClickToCall {
         let (status, accepted) = match &wire.xml_address {
             Some(_) => {
                 let (call, accepted) = XmlCall::place(&wire, &initiator, number.as_str())?;
-                // Dropping the call closes its connection; the call itself goes on.
-                drop(call);
+                log.record.anchored = wire.anchor;
+                // The call is placed: a follower that cannot start loses its progress, not
+                // the call, so that is no reason to report a failure (and invite a second call).
+                let _ = follower::follow_detached(call, log, wire.follow_timeout);
                 (100, accepted)
             }
             None => (200, http::place_call(&wire, &initiator, number.as_str())?),
@@ -89,6 +94,16 @@ impl Pbx for ClickToCall {
             "the clicktocall server lists no calls in progress (click2dial.pbx = clicktocall): \
              use Click2Dial\\callStatus() for the progress of a call",
         ))
+    }
+
+    /// Read from the record its follower keeps; nothing is asked of the server.
+    fn call_status(
+        &self,
+        _settings: &Settings,
+        record: &mut CallRecord,
+        _password: Option<&Secret>,
+    ) -> Result<(CallState, bool)> {
+        Ok((status::followed_status(record, status::now_ms()), false))
     }
 }
 

@@ -16,16 +16,19 @@ the settings it needs; nothing above this module changes.
 */
 
 mod clicktocall;
+mod follower;
 pub mod sipxconfig;
 
 use std::time::Duration;
 
 use crate::activecalls::ActiveCall;
 use crate::call::Phone;
+use crate::clicktocall::state::CallState;
 use crate::error::Result;
 use crate::number::DialString;
 use crate::secret::Secret;
 use crate::settings::{PbxKind, Settings};
+use crate::status::{CallLog, CallRecord};
 
 /// Who places a call: the groupware login and the phone the directory gives it.
 #[derive(Clone, Copy, Debug)]
@@ -62,14 +65,26 @@ pub trait Pbx: Sync {
     fn check_settings(&self, settings: &Settings) -> Result<()>;
 
     /// Asks the PBX to ring the caller's phone and connect it to `number`. `password` is the
-    /// user's PBX password when [`Pbx::asks_password`], else `None`.
+    /// user's PBX password when [`Pbx::asks_password`], else `None`. A PBX that streams the
+    /// call's progress hands it to a follower that keeps `log`'s record (and sets
+    /// `log.record.followed`); otherwise `make_call` writes the record once.
     fn place_call(
         &self,
         settings: &Settings,
         caller: Caller<'_>,
         password: Option<&Secret>,
         number: &DialString,
+        log: &mut CallLog,
     ) -> Result<Accepted>;
+
+    /// What became of the call `record` describes; true with it when the record changed and
+    /// is to be written back (a PBX judged at each look), false when a follower keeps it.
+    fn call_status(
+        &self,
+        settings: &Settings,
+        record: &mut CallRecord,
+        password: Option<&Secret>,
+    ) -> Result<(CallState, bool)>;
 
     /// The caller's calls in progress, as the PBX lists them.
     fn active_calls(
@@ -88,7 +103,12 @@ pub fn clicktocall_password_check(path: &std::path::Path) -> Result<()> {
 
 /// The PBX the settings choose.
 pub fn of(settings: &Settings) -> &'static dyn Pbx {
-    match settings.pbx {
+    of_kind(settings.pbx)
+}
+
+/// The PBX of a kind.
+pub fn of_kind(kind: PbxKind) -> &'static dyn Pbx {
+    match kind {
         PbxKind::SipXconfig => &sipxconfig::SipXconfig,
         PbxKind::ClickToCall => &clicktocall::ClickToCall,
     }

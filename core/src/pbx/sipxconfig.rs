@@ -35,6 +35,8 @@ use crate::{tls, transport};
 use zeroize::{Zeroize, Zeroizing};
 
 use super::{Accepted, Caller, Pbx};
+use crate::clicktocall::state::CallState;
+use crate::status::{self, CallLog, CallRecord};
 
 /// sipXconfig behind the PBX interface: every request as the caller's sipXecs user
 /// (the directory's `sipx_user`), with the user's own PIN.
@@ -60,6 +62,7 @@ impl Pbx for SipXconfig {
         caller: Caller<'_>,
         password: Option<&Secret>,
         number: &DialString,
+        _log: &mut CallLog,
     ) -> Result<Accepted> {
         let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
         let password = password.ok_or_else(no_password)?;
@@ -81,6 +84,16 @@ impl Pbx for SipXconfig {
         let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
         let password = password.ok_or_else(no_password)?;
         active_calls(settings, &server, &caller.phone.sipx_user, password)
+    }
+
+    /// Judged at each look from the calls in progress, which sipXconfig lists.
+    fn call_status(
+        &self,
+        settings: &Settings,
+        record: &mut CallRecord,
+        password: Option<&Secret>,
+    ) -> Result<(CallState, bool)> {
+        status::judged_by_active_calls(settings, record, password).map(|state| (state, true))
     }
 }
 
