@@ -14,7 +14,7 @@ use ext_php_rs::types::{ZendHashTable, Zval};
 use ext_php_rs::zend::ce;
 
 use crate::args::{optional_password, PhpText};
-use crate::guard::guarded;
+use crate::guard::{guarded, guarded_php};
 use crate::ini;
 
 /// `['state', 'leg', 'code', 'reason', 'history' => list of ['state', 'leg', 'code', 'at']]`
@@ -25,7 +25,20 @@ pub fn call_status_of(
     placedCall: &ZendHashTable,
     password: Option<PhpText>,
 ) -> PhpResult<ZBox<ZendHashTable>> {
-    let id = placedCall
+    guarded_php(|| {
+        let id = call_id(placedCall)?;
+        guarded(|| {
+            let password = optional_password(&password)?;
+            let settings = ini::current()?;
+            let status = call_status(&settings, id, password.as_ref())?;
+            Ok(to_php(&status))
+        })
+    })
+}
+
+/// `$placedCall['call_id']`, when it can be an id `makeCall` gave.
+fn call_id(placedCall: &ZendHashTable) -> PhpResult<&str> {
+    placedCall
         .get("call_id")
         .and_then(Zval::str)
         .filter(|id| is_call_id(id))
@@ -35,14 +48,7 @@ pub fn call_status_of(
                 0,
                 ce::value_error(),
             )
-        })?
-        .to_owned();
-    guarded(|| {
-        let password = optional_password(&password)?;
-        let settings = ini::current()?;
-        let status = call_status(&settings, &id, password.as_ref())?;
-        Ok(to_php(&status))
-    })
+        })
 }
 
 /// Adds this module's functions to the extension.

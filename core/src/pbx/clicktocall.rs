@@ -131,7 +131,7 @@ fn check_server(settings: &Settings) -> Result<String> {
 
 /// `click2dial.clicktocall_xml` is `HOST:PORT`, nothing else.
 fn check_xml_address(address: &str) -> Result<()> {
-    let port = address.rsplit_once(':').map(|(host, port)| (host, port));
+    let port = address.rsplit_once(':');
     match port {
         Some((host, port))
             if !host.is_empty()
