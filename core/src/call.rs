@@ -134,6 +134,7 @@ pub fn make_call(
         // is no reason to report the call as failed.
         let _ = log.write();
     }
+    log.sweep();
     Ok(PlacedCall {
         pbx: settings.pbx,
         account: phone.sipx_user,

@@ -25,6 +25,10 @@ configuration server of sipXecs, or reSIProcate's clicktocall server, whichever
 * [`clicktocall`]: the wire layer of reSIProcate's clicktocall server (its HTTP page, its XML
   results per leg, the two legs' states), tested against its emulator.
 
+* [`status::call_status`]: what became of a placed call, for either PBX and from any process:
+  each call's record in the state folder, kept by a follower process (clicktocall over XML) or
+  judged at each look from the calls in progress (sipXconfig).
+
 * [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
   answered), judged from the user's calls in progress ([`activecalls`]).
 

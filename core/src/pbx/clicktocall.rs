@@ -153,9 +153,14 @@ fn check_xml_address(address: &str) -> Result<()> {
 /// The wire layer's settings, from the administrator's.
 pub(super) fn wire_settings(settings: &Settings) -> Result<ClickToCallSettings> {
     check_server(settings)?;
-    let password = match &settings.clicktocall_password_file {
-        Some(path) => Some(read_password_file(path)?),
-        None => None,
+    // Only the HTTP interface takes the password (the XML one has no authentication), and a
+    // call over XML forks its follower with this memory: so it is read only when it is sent.
+    let password = match (
+        &settings.clicktocall_password_file,
+        &settings.clicktocall_xml,
+    ) {
+        (Some(path), None) => Some(read_password_file(path)?),
+        _ => None,
     };
     Ok(ClickToCallSettings {
         http_server: settings.server.trim().to_owned(),

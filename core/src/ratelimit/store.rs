@@ -200,6 +200,38 @@ impl Folder {
         read_bounded(&mut file, &path).map(Some)
     }
 
+    /// Removes the files named `*<suffix>` untouched for longer than `age`, looking at no more
+    /// than [`SWEEP_LOOKS`]. Failures are ignored: a sweep only tidies.
+    pub(crate) fn sweep_files(&self, suffix: &str, age: Duration) {
+        let Ok(entries) = std::fs::read_dir(&self.path) else {
+            return;
+        };
+        let Some(stale_before) = SystemTime::now().checked_sub(age) else {
+            return;
+        };
+        let stale = entries
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.ends_with(suffix))
+            })
+            .take(SWEEP_LOOKS * 4)
+            .filter(|entry| {
+                entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|modified| modified < stale_before)
+            })
+            .take(SWEEP_LOOKS);
+        for entry in stale {
+            if let Some(name) = entry.file_name().to_str() {
+                let _ = self.remove(name);
+            }
+        }
+    }
+
     /// Creates `name`, which must not exist, mode 0600, without following a link.
     fn open_new(&self, name: &str) -> io::Result<File> {
         let name = CString::new(name).map_err(io::Error::other)?;

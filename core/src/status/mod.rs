@@ -34,6 +34,10 @@ use crate::settings::Settings;
 
 pub use record::CallRecord;
 
+/// How long a call's record is kept after its last change: a day, far longer than any call is
+/// followed or asked about.
+pub const KEPT_FOR: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+
 /// How long a follower may take to say it is there before it counts as gone.
 const FOLLOWER_START_GRACE_MS: u64 = 10_000;
 
@@ -69,6 +73,14 @@ impl CallLog {
     pub fn write(&self) -> Result<()> {
         let folder = Folder::open(&self.settings)?;
         folder.replace_file(&file_name(&self.id), &self.record.render())
+    }
+
+    /// Removes a few records of calls older than [`KEPT_FOR`], so that the folder does not
+    /// grow with every call ever placed.
+    pub fn sweep(&self) {
+        if let Ok(folder) = Folder::open(&self.settings) {
+            folder.sweep_files(".call", KEPT_FOR);
+        }
     }
 }
 
@@ -344,6 +356,34 @@ mod tests {
         let status = followed_status(&http, 1_001);
         assert_eq!(status.state, State::Unknown);
         assert_eq!(status.history[0].state, State::Requested);
+    }
+
+    #[test]
+    fn records_of_calls_older_than_a_day_are_swept_and_others_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        let settings = Settings {
+            state_dir: Some(dir.path().to_owned()),
+            ..Settings::default()
+        };
+        let two_days_ago = SystemTime::now() - 2 * KEPT_FOR;
+        for name in ["old.call", "new.call", "old.calls"] {
+            let file = std::fs::File::create(dir.path().join(name)).unwrap();
+            if name.starts_with("old") {
+                file.set_modified(two_days_ago).unwrap();
+            }
+        }
+        CallLog::new(&settings, record(&[], None, Ending::Following))
+            .unwrap()
+            .sweep();
+        let left = |name: &str| dir.path().join(name).exists();
+        assert!(!left("old.call"));
+        assert!(left("new.call"));
+        assert!(
+            left("old.calls"),
+            "the limits' records are not this sweep's"
+        );
     }
 
     #[test]
