@@ -10,26 +10,32 @@
 
 namespace Click2Dial {
     /**
-     * Places a call: sipXconfig rings $fromUser's own phone and, once it is picked up, connects
-     * it to $toNumber.
+     * Places a call: the PBX (click2dial.pbx: sipXconfig, or reSIProcate's clicktocall server)
+     * rings $fromUser's own phone and, once it is picked up, connects it to $toNumber.
      *
      * $fromUser is a groupware login, looked up in click2dial.directory (without a directory the
      * login is the extension). Formatting in $toNumber (spaces, dots, dashes, brackets, slashes)
      * is removed; "+" is kept. With click2dial.dialplan the number is dialed as normalizeNumber()
      * returns it. $password is the user's sipXecs user-portal PIN; null lets the extension find
      * it: with click2dial.credentials = stored the PIN kept by storeCredential(), with
-     * directory the directory's sealed one.
+     * directory the directory's sealed one. With click2dial.pbx = clicktocall there is no
+     * per-user password: $password is not used, the caller is $fromUser as the groupware logged
+     * it in, and the initiator is the directory's sip_uri or click2dial.clicktocall_initiator.
      *
-     * A 'status' of 200 means sipXconfig accepted the call, not that anyone answered: pass the
-     * result to callProgress() with activeCalls() to find out what happened next.
+     * The result means the PBX accepted the call, not that anyone answered: pass it to
+     * callStatus() (or, for sipXconfig, to callProgress() with activeCalls()) to find out what
+     * happened next.
      *
-     * @return array{user: string, dialed: string, status: int, elapsed_ms: float, e164: ?string, extension: ?string, placed_at: int, user_extension: string}
-     *   user: the sipXecs user the call was placed as; dialed: the number as the PBX received it;
-     *   status: sipXconfig's HTTP status; elapsed_ms: how long sipXconfig took to answer;
+     * @return array{user: string, dialed: string, status: int, elapsed_ms: float, e164: ?string, extension: ?string, placed_at: int, user_extension: string, pbx: string, translated_initiator: ?string, translated_destination: ?string}
+     *   user: the PBX account the call was placed as (the directory's sipx_user); dialed: the
+     *   number as the PBX received it; status: sipXconfig's HTTP status, or for clicktocall 200
+     *   (HTTP interface) or 100 (XML interface); elapsed_ms: how long the PBX took to accept;
      *   e164: the number called in E.164 form (null for internal numbers and without a dial plan);
      *   extension: the extension written after the number, not dialed (null when none);
      *   placed_at: when sipXconfig accepted the call, in milliseconds since the Unix epoch;
-     *   user_extension: the extension of $fromUser's phone.
+     *   user_extension: the extension of $fromUser's phone; pbx: 'sipxconfig' or 'clicktocall';
+     *   translated_initiator, translated_destination: the two addresses after the clicktocall
+     *   server's translation rules (null for sipXconfig).
      * @throws ConfigurationException an INI setting or a file it names is missing or wrong
      * @throws InvalidNumberException the number cannot be dialed; nothing was sent
      * @throws NumberNotAllowedException the dial plan forbids the number; nothing was sent
@@ -37,8 +43,11 @@ namespace Click2Dial {
      * @throws CredentialException no password was given, and click2dial.credentials provides
      *   none (stored mode: the user has stored no PIN, or it does not open; directory mode: the
      *   provisioned token does not open)
-     * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)
-     * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode())
+     * @throws AuthenticationException the PBX refused the credentials (getCode(): 401 or 403;
+     *   clicktocall: 401, click2dial.clicktocall_password_file does not hold its HttpAuthPwd)
+     * @throws PbxRejectedException sipXconfig answered another non-2xx status (getCode()); the
+     *   clicktocall server refused the call in its own words (missing values, no translation
+     *   rule, invalid address: getCode() 400, the server's reason in the message)
      * @throws PbxUnreachableException DNS, connection, TLS or a time-out
      * @throws RateLimitedException too many calls a minute, the same number (however spelled)
      *   again at once, or too many failed sign-ins of the PBX account (getCode(): seconds to
@@ -91,6 +100,40 @@ namespace Click2Dial {
      * @throws \ValueError an argument does not have the shape described here
      */
     function callProgress(array $placedCall, array $activeCalls, ?int $nowMs = null): string {}
+
+    /**
+     * What became of a call makeCall() placed, with either PBX, asked from any PHP process of
+     * the site: each call's record is kept in click2dial.state_dir under its call_id.
+     *
+     * 'state' is 'requested' (the PBX has the call; no phone rings yet), 'ringing' (your phone
+     * rings), 'connected' (you picked up), 'calling' (the number rings), 'answered' (the number
+     * picked up), 'ended' (a connected call is over), 'not_answered' (a phone rang and nobody
+     * answered), 'failed' (busy, unknown, unreachable, refused) or 'unknown' (it cannot be
+     * told). 'answered', 'ended', 'not_answered', 'failed' and 'unknown' never change.
+     *
+     * - clicktocall through its XML interface (click2dial.clicktocall_xml): the server's results
+     *   per leg, read by a follower process that makeCall() started and that outlives the PHP
+     *   process that placed the call; it stops at the final result or after
+     *   click2dial.clicktocall_follow_timeout_ms (a phone still ringing is then 'not_answered',
+     *   anything else 'unknown'). A follower gone without an end is 'unknown'.
+     * - clicktocall through its HTTP interface: the server tells nothing more, so 'unknown'.
+     * - sipXconfig: each call reads activeCalls() for the caller (with $password, found as
+     *   makeCall() finds it, and counted against the same failure budget) and judges it as
+     *   callProgress() does; never 'calling' or 'answered', since sipXconfig cannot tell.
+     *
+     * @param array{call_id: string} $placedCall makeCall()'s result (only call_id is read)
+     * @return array{state: string, leg: ?string, code: ?int, reason: ?string, history: list<array{state: string, leg: ?string, code: ?int, at: int}>}
+     *   leg: 'initiator' (your phone), 'destination' (the number) or null; code: the SIP code of
+     *   a failure, else null; reason: the server's words for a failure, else null; history:
+     *   every state seen, oldest first, each with its leg, code and time (ms since the epoch);
+     *   states passed within one millisecond are all kept.
+     * @throws \ValueError $placedCall has no call_id makeCall() could have returned
+     * @throws ConfigurationException an INI setting or the state folder is wrong
+     * @throws UnknownUserException, CredentialException, AuthenticationException,
+     *   PbxRejectedException, PbxUnreachableException, RateLimitedException as activeCalls()
+     *   (sipXconfig only)
+     */
+    function callStatus(array $placedCall, #[\SensitiveParameter] ?string $password = null): array {}
 
     /**
      * The number as the PBX will dial it, by the dial plan in click2dial.dialplan: the outside

@@ -16,11 +16,15 @@ use crate::ini;
 
 /// Places a call: the PBX rings `$fromUser`'s phone, then connects it to `$toNumber`.
 ///
-/// Returns `['user' => sipXecs user, 'dialed' => number as the PBX received it,
-/// 'status' => HTTP status, 'elapsed_ms' => float, 'e164' => ?string, 'extension' => ?string,
-/// 'placed_at' => ms since the epoch, 'user_extension' => the caller's extension]` (`e164` is null for internal numbers, `extension` when
-/// none was written). A 200 means sipXconfig accepted the call, not that anyone answered; the
-/// array is what `callProgress()` takes to find out more.
+/// Returns `['user' => PBX account, 'dialed' => number as the PBX received it,
+/// 'status' => the PBX's status, 'elapsed_ms' => float, 'e164' => ?string, 'extension' =>
+/// ?string, 'placed_at' => ms since the epoch, 'user_extension' => the caller's extension,
+/// 'pbx' => 'sipxconfig'|'clicktocall', 'translated_initiator' => ?string,
+/// 'translated_destination' => ?string, 'login' => $fromUser, 'call_id' => what
+/// `callStatus()` follows the call by]` (`e164` is null for internal numbers, `extension` when
+/// none was written, the translated addresses when the PBX does not say them). It means the PBX
+/// accepted the call, not that anyone answered; the array is what `callProgress()` takes to
+/// find out more.
 #[php_function]
 #[php(name = "Click2Dial\\makeCall")]
 pub fn make_call(
@@ -35,7 +39,7 @@ pub fn make_call(
         let settings = ini::current()?;
         let placed = core::make_call(&settings, to, login, password.as_ref())?;
         let mut result = ZendHashTable::new();
-        insert(&mut result, "user", placed.sipx_user.as_str());
+        insert(&mut result, "user", placed.account.as_str());
         insert(&mut result, "dialed", placed.dialed.as_str());
         insert(&mut result, "status", i64::from(placed.status));
         insert(
@@ -50,6 +54,19 @@ pub fn make_call(
             &mut result,
             "user_extension",
             placed.user_extension.as_str(),
+        );
+        insert(&mut result, "pbx", placed.pbx.name());
+        insert(&mut result, "login", placed.login.as_str());
+        insert(&mut result, "call_id", placed.call_id.as_str());
+        insert_optional(
+            &mut result,
+            "translated_initiator",
+            placed.translated_initiator.as_deref(),
+        );
+        insert_optional(
+            &mut result,
+            "translated_destination",
+            placed.translated_destination.as_deref(),
         );
         Ok(result)
     })

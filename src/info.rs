@@ -7,7 +7,7 @@ use std::path::Path;
 
 use click2dial_core::credentials;
 use click2dial_core::{
-    dial_plan, directory, without_userinfo, CredentialSource, ServerUrl, Settings, VERSION,
+    dial_plan, directory, pbx, without_userinfo, CredentialSource, PbxKind, Settings, VERSION,
 };
 use ext_php_rs::zend::ModuleEntry;
 use ext_php_rs::{info_table_end, info_table_row, info_table_start};
@@ -45,8 +45,15 @@ fn rows() -> Vec<(String, String)> {
     ));
     match ini::settings() {
         Ok(settings) => {
-            if let Err(err) = ServerUrl::parse(&settings.server, settings.allow_http) {
+            if let Err(err) = pbx::of(&settings).check_settings(&settings) {
                 rows.push(("Server problem".to_owned(), err.to_string()));
+            }
+            rows.push((
+                "PBX (click2dial.pbx)".to_owned(),
+                settings.pbx.name().to_owned(),
+            ));
+            if settings.pbx == PbxKind::ClickToCall {
+                rows.extend(clicktocall_rows(&settings));
             }
             rows.extend(settings_rows(&settings));
         }
@@ -112,6 +119,48 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
         (
             "Plain http allowed (click2dial.allow_http)".to_owned(),
             if settings.allow_http { "yes" } else { "no" }.to_owned(),
+        ),
+    ]
+}
+
+/// The clicktocall server's settings; of the password file only whether it can be used.
+fn clicktocall_rows(settings: &Settings) -> Vec<(String, String)> {
+    let xml = match &settings.clicktocall_xml {
+        Some(address) => format!("{address} (calls are followed)"),
+        None => "(not set: calls go through the HTTP interface, without progress)".to_owned(),
+    };
+    let password = match &settings.clicktocall_password_file {
+        Some(path) => match pbx::clicktocall_password_check(path) {
+            Ok(()) => format!("{} (readable, one line)", path.display()),
+            Err(err) => format!("error: {err}"),
+        },
+        None => "(not set: no credentials are sent; the server's HttpAuth must be off)".to_owned(),
+    };
+    vec![
+        (
+            "clicktocall XML interface (click2dial.clicktocall_xml)".to_owned(),
+            xml,
+        ),
+        (
+            "clicktocall password file (click2dial.clicktocall_password_file)".to_owned(),
+            password,
+        ),
+        (
+            "clicktocall anchored (click2dial.clicktocall_anchor)".to_owned(),
+            if settings.clicktocall_anchor {
+                "yes"
+            } else {
+                "no: transferred with REFER"
+            }
+            .to_owned(),
+        ),
+        (
+            "clicktocall initiator (click2dial.clicktocall_initiator)".to_owned(),
+            settings.clicktocall_initiator.clone(),
+        ),
+        (
+            "clicktocall follow time-out (click2dial.clicktocall_follow_timeout_ms)".to_owned(),
+            format!("{} ms", settings.clicktocall_follow_timeout.as_millis()),
         ),
     ]
 }

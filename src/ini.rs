@@ -4,7 +4,7 @@
 //! the extension at another server or CA and collect its users' PINs; the time-outs may be
 //! changed per script with `ini_set()`.
 //!
-//! Reading all fifteen values into a [`Settings`] took longer than a directory lookup, and the
+//! Reading all the values into a [`Settings`] took longer than a directory lookup, and the
 //! functions ran it on every call (docs/benchmarks.md). So the [`Settings`] are kept, and rebuilt
 //! only after a value changed. Every entry has a change handler ([`note_change`]), which the
 //! engine calls whenever it changes a value: at start-up, for `ini_set()`, `ini_restore()`,
@@ -19,7 +19,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
-use click2dial_core::{CredentialSource, Error, ErrorKind, Result, Settings};
+use click2dial_core::{CredentialSource, Error, ErrorKind, PbxKind, Result, Settings};
 use ext_php_rs::ffi::{zend_ini_entry, zend_string};
 use ext_php_rs::flags::IniEntryPermission;
 use ext_php_rs::zend::{IniEntryDef, IniEntryDefs};
@@ -38,8 +38,14 @@ pub const DUPLICATE_WINDOW_MS: &CStr = c"click2dial.duplicate_window_ms";
 pub const STATE_DIR: &CStr = c"click2dial.state_dir";
 pub const CREDENTIAL_DIR: &CStr = c"click2dial.credential_dir";
 pub const FAILED_LOGINS: &CStr = c"click2dial.failed_logins";
+pub const PBX: &CStr = c"click2dial.pbx";
+pub const CLICKTOCALL_XML: &CStr = c"click2dial.clicktocall_xml";
+pub const CLICKTOCALL_PASSWORD_FILE: &CStr = c"click2dial.clicktocall_password_file";
+pub const CLICKTOCALL_ANCHOR: &CStr = c"click2dial.clicktocall_anchor";
+pub const CLICKTOCALL_INITIATOR: &CStr = c"click2dial.clicktocall_initiator";
+pub const CLICKTOCALL_FOLLOW_TIMEOUT_MS: &CStr = c"click2dial.clicktocall_follow_timeout_ms";
 
-pub static ENTRIES: IniEntryDefs<15> = IniEntryDefs::new([
+pub static ENTRIES: IniEntryDefs<21> = IniEntryDefs::new([
     entry(SERVER, c"", IniEntryPermission::System),
     entry(CA_FILE, c"", IniEntryPermission::System),
     entry(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
@@ -54,6 +60,20 @@ pub static ENTRIES: IniEntryDefs<15> = IniEntryDefs::new([
     entry(STATE_DIR, c"", IniEntryPermission::System),
     entry(CREDENTIAL_DIR, c"", IniEntryPermission::System),
     entry(FAILED_LOGINS, c"5", IniEntryPermission::System),
+    entry(PBX, c"sipxconfig", IniEntryPermission::System),
+    entry(CLICKTOCALL_XML, c"", IniEntryPermission::System),
+    entry(CLICKTOCALL_PASSWORD_FILE, c"", IniEntryPermission::System),
+    entry(CLICKTOCALL_ANCHOR, c"1", IniEntryPermission::System),
+    entry(
+        CLICKTOCALL_INITIATOR,
+        c"sip:{extension}",
+        IniEntryPermission::System,
+    ),
+    entry(
+        CLICKTOCALL_FOLLOW_TIMEOUT_MS,
+        c"400000",
+        IniEntryPermission::System,
+    ),
     IniEntryDef::end(),
 ]);
 
@@ -171,14 +191,29 @@ fn read() -> Result<Settings> {
             0..=1000,
             "failed sign-ins (0 turns the budget off, leaving PINs open to guessing)",
         )? as u32,
+        pbx: PbxKind::parse(&value(PBX))?,
+        clicktocall_xml: text(CLICKTOCALL_XML),
+        clicktocall_password_file: path(CLICKTOCALL_PASSWORD_FILE),
+        clicktocall_anchor: flag(CLICKTOCALL_ANCHOR),
+        clicktocall_initiator: text(CLICKTOCALL_INITIATOR)
+            .unwrap_or_else(|| click2dial_core::DEFAULT_CLICKTOCALL_INITIATOR.to_owned()),
+        clicktocall_follow_timeout: Duration::from_millis(number(
+            CLICKTOCALL_FOLLOW_TIMEOUT_MS,
+            1..=3_600_000,
+            "milliseconds",
+        )?),
     })
 }
 
 fn path(name: &CStr) -> Option<PathBuf> {
+    text(name).map(PathBuf::from)
+}
+
+/// The value trimmed, `None` when it is empty.
+fn text(name: &CStr) -> Option<String> {
     Some(value(name))
         .map(|v| v.trim().to_owned())
         .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
 }
 
 fn flag(name: &CStr) -> bool {

@@ -23,6 +23,7 @@ mod ini;
 mod numbers;
 mod progress;
 mod sensitive;
+mod status;
 
 use std::panic::catch_unwind;
 
@@ -57,5 +58,6 @@ pub fn get_module(module: ModuleBuilder) -> ModuleBuilder {
     let module = findnumbers::register(module);
     let module = credentials::register(module);
     let module = progress::register(module);
+    let module = status::register(module);
     functions::register(module)
 }

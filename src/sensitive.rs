@@ -13,9 +13,10 @@ use ext_php_rs::types::ZendStr;
 
 /// The functions (lower-cased, as the engine keys them) and the 0-based index of each secret
 /// parameter.
-const SENSITIVE_PARAMETERS: [(&str, u32); 8] = [
+const SENSITIVE_PARAMETERS: [(&str, u32); 9] = [
     ("click2dial\\makecall", 2),
     ("click2dial\\activecalls", 1),
+    ("click2dial\\callstatus", 1),
     ("click2dial\\decryptsessionpassword", 0),
     ("click2dial\\decryptsessionpassword", 1),
     ("click2dial\\decryptsessionpassword", 2),

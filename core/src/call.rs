@@ -5,6 +5,9 @@
 //! the limits of the PBX account that pays admit the request (see `ratelimit`), only then is it
 //! sent, and what came of it is booked against the same limits. Reading the calls in progress
 //! goes through the same failure budget: it carries the PIN just as a call does.
+//!
+//! Which PBX answers is the settings' choice (`click2dial.pbx`, see `pbx`): nothing here knows
+//! which one it is, only whether it asks for the user's password.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -17,20 +20,24 @@ use crate::dialplan::normalize_number;
 use crate::directory::Directory;
 use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
+use crate::pbx::{self, Caller, Pbx};
 use crate::ratelimit::{self, Attempt};
 use crate::secret::Secret;
-use crate::settings::{ServerUrl, Settings};
-use crate::sipxconfig;
+use crate::settings::{PbxKind, Settings};
+use crate::status::{self, CallLog, CallRecord};
 use crate::watched::WatchedFiles;
 
 static DIRECTORIES: WatchedFiles<Directory> =
     WatchedFiles::new("click2dial.directory", Directory::parse);
 
-/// A call sipXconfig accepted.
+/// A call the PBX accepted: what any PBX returns, and what was asked of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlacedCall {
-    /// The sipXecs user the call was placed as.
-    pub sipx_user: String,
+    /// The PBX that took it.
+    pub pbx: PbxKind,
+    /// The PBX account the call was placed as (the directory's `sipx_user`), which its limits
+    /// are kept for.
+    pub account: String,
     /// The extension of the user's phone.
     pub user_extension: String,
     /// The number as the PBX received it.
@@ -39,13 +46,21 @@ pub struct PlacedCall {
     pub e164: Option<String>,
     /// The extension written after the number, which was not dialed; `None` when there was none.
     pub extension: Option<String>,
-    /// sipXconfig's HTTP status.
+    /// The PBX's status (an HTTP status, or clicktocall's 100 over XML).
     pub status: u16,
-    /// How long sipXconfig took to answer.
+    /// How long the PBX took to accept it.
     pub elapsed: Duration,
-    /// When sipXconfig's answer arrived (this machine's clock): where the call's progress
+    /// When the PBX's acceptance arrived (this machine's clock): where the call's progress
     /// (`progress::call_progress`) starts counting.
     pub placed_at: SystemTime,
+    /// The user's phone as the PBX addresses it, when the PBX says so.
+    pub translated_initiator: Option<String>,
+    /// The number as the PBX dials it, when the PBX says so.
+    pub translated_destination: Option<String>,
+    /// The groupware login that placed it.
+    pub login: String,
+    /// The id `status::call_status` takes to tell what became of it.
+    pub call_id: String,
 }
 
 /// The phone of a groupware login.
@@ -53,10 +68,12 @@ pub struct PlacedCall {
 pub struct Phone {
     /// The extension number.
     pub extension: String,
-    /// The sipXecs user name to authenticate as.
+    /// The PBX account to authenticate as (and keep the limits for).
     pub sipx_user: String,
     /// A sealed PBX PIN the administrator provisioned in the directory, if any.
     pub credential: Option<String>,
+    /// The phone's SIP address, when the directory gives one (clicktocall's initiator).
+    pub sip_uri: Option<String>,
 }
 
 /// The directory named by the settings, current as of the last check; `None` when no directory
@@ -69,42 +86,58 @@ pub fn directory(settings: &Settings) -> Result<Option<Arc<Directory>>> {
 }
 
 /// The phone of `login`, or `None` when the directory does not know it. Without a directory the
-/// login itself is the extension (and the sipXecs user), as in the original click2dial.
+/// login itself is the extension (and the PBX account), as in the original click2dial.
 pub fn phone_of(settings: &Settings, login: &str) -> Result<Option<Phone>> {
     match directory(settings)? {
         Some(directory) => Ok(directory.lookup(login).map(|entry| Phone {
             extension: entry.extension.clone(),
             sipx_user: entry.sipx_user.clone(),
             credential: entry.credential.clone(),
+            sip_uri: entry.sip_uri.clone(),
         })),
         None if is_plausible_user_name(login) => Ok(Some(Phone {
             extension: login.to_owned(),
             sipx_user: login.to_owned(),
             credential: None,
+            sip_uri: None,
         })),
         None => Ok(None),
     }
 }
 
-/// Places a call from `login`'s phone to `to`, authenticating with `password`.
+/// Places a call from `login`'s phone to `to`, authenticating with `password` where the PBX
+/// asks for one.
 pub fn make_call(
     settings: &Settings,
     to: &str,
     login: &str,
     password: Option<&Secret>,
 ) -> Result<PlacedCall> {
-    let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
+    let pbx = pbx::of(settings);
+    pbx.check_settings(settings)?;
     let number = normalize_number(settings, to)?;
     let dialed = number.dial;
     let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
-    let password =
-        credentials::password_for(settings, login, password, phone.credential.as_deref())?;
+    let password = password_if_asked(pbx, settings, login, password, &phone)?;
     let admission = ratelimit::admit(settings, &phone.sipx_user, Attempt::Call(&dialed))?;
-    let sent = sipxconfig::place_call(settings, &server, &phone.sipx_user, &password, &dialed);
+    let caller = Caller {
+        login,
+        phone: &phone,
+    };
+    let mut log = CallLog::new(settings, new_record(settings, login, &phone, &dialed))?;
+    let sent = pbx.place_call(settings, caller, password.as_ref(), &dialed, &mut log);
     admission.settle(&sent);
     let accepted = sent?;
+    if !log.record.followed {
+        log.record.placed_at_ms = status::now_ms();
+        // The call is placed; a record that cannot be written makes its status unknown, which
+        // is no reason to report the call as failed.
+        let _ = log.write();
+    }
+    log.sweep();
     Ok(PlacedCall {
-        sipx_user: phone.sipx_user,
+        pbx: settings.pbx,
+        account: phone.sipx_user,
         user_extension: phone.extension,
         dialed,
         e164: number.e164,
@@ -112,26 +145,69 @@ pub fn make_call(
         status: accepted.status,
         elapsed: accepted.elapsed,
         placed_at: SystemTime::now(),
+        translated_initiator: accepted.translated_initiator,
+        translated_destination: accepted.translated_destination,
+        login: login.to_owned(),
+        call_id: log.id().to_owned(),
     })
 }
 
-/// The calls in progress of `login`'s phone, read with the same server, user and password as
-/// [`make_call`] uses. Reading places nothing, so the call limits do not count it, but it is a
-/// guess at the PIN like any request: a failed sign-in counts against the account's failure
-/// budget, and is refused while its back-off runs, just as a call is.
+/// The record of a call about to be placed.
+fn new_record(settings: &Settings, login: &str, phone: &Phone, dialed: &DialString) -> CallRecord {
+    CallRecord {
+        pbx: settings.pbx,
+        login: login.to_owned(),
+        account: phone.sipx_user.clone(),
+        dialed: dialed.as_str().to_owned(),
+        user_extension: phone.extension.clone(),
+        placed_at_ms: status::now_ms(),
+        anchored: false,
+        followed: false,
+        follower: None,
+        deadline_ms: 0,
+        seen: Vec::new(),
+        steps: Vec::new(),
+        ending: crate::clicktocall::state::Ending::Following,
+    }
+}
+
+/// The calls in progress of `login`'s phone, read with the same PBX, account and password as
+/// [`make_call`] uses. Reading places nothing, so the call limits do not count it, but where
+/// the PBX asks for a password it is a guess at the PIN like any request: a failed sign-in
+/// counts against the account's failure budget, and is refused while its back-off runs, just
+/// as a call is.
 pub fn active_calls(
     settings: &Settings,
     login: &str,
     password: Option<&Secret>,
 ) -> Result<Vec<ActiveCall>> {
-    let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
+    let pbx = pbx::of(settings);
+    pbx.check_settings(settings)?;
     let phone = phone_of(settings, login)?.ok_or_else(|| unknown_user(settings, login))?;
-    let password =
-        credentials::password_for(settings, login, password, phone.credential.as_deref())?;
+    let password = password_if_asked(pbx, settings, login, password, &phone)?;
     let admission = ratelimit::admit(settings, &phone.sipx_user, Attempt::ReadCalls)?;
-    let answer = sipxconfig::active_calls(settings, &server, &phone.sipx_user, &password);
+    let caller = Caller {
+        login,
+        phone: &phone,
+    };
+    let answer = pbx.active_calls(settings, caller, password.as_ref());
     admission.settle(&answer);
     answer
+}
+
+/// The user's PBX password when the PBX asks for one (see `credentials`); `None`, without
+/// looking, when it does not: that PBX trusts the site, and a password given is not sent.
+fn password_if_asked(
+    pbx: &dyn Pbx,
+    settings: &Settings,
+    login: &str,
+    given: Option<&Secret>,
+    phone: &Phone,
+) -> Result<Option<Secret>> {
+    if !pbx.asks_password() {
+        return Ok(None);
+    }
+    credentials::password_for(settings, login, given, phone.credential.as_deref()).map(Some)
 }
 
 fn unknown_user(settings: &Settings, login: &str) -> Error {
@@ -145,7 +221,7 @@ fn unknown_user(settings: &Settings, login: &str) -> Error {
                 quoted(login)
             ),
             None => format!(
-                "the login {} cannot be a sipXecs user name (it has white space, a control \
+                "the login {} cannot be a PBX user name (it has white space, a control \
                  character or ':'): set click2dial.directory to map logins to extensions",
                 quoted(login)
             ),
@@ -154,7 +230,7 @@ fn unknown_user(settings: &Settings, login: &str) -> Error {
     Error::new(ErrorKind::UnknownUser, message)
 }
 
-/// Whether a login can be sent as a sipXecs user name in Basic authentication.
+/// Whether a login can be sent as a PBX user name in Basic authentication.
 fn is_plausible_user_name(login: &str) -> bool {
     !login.is_empty()
         && !login

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! `sipx_user` (the sipXecs user name to authenticate as) is optional and defaults to the
-//! extension; a `credential` column may hold a sealed PBX PIN. Logins match without regard to
+//! extension; a `credential` column may hold a sealed PBX PIN, and a `sip_uri` column the phone's
+//! SIP address (clicktocall's initiator, instead of `click2dial.clicktocall_initiator`). Logins match without regard to
 //! case, but a character outside ASCII never matches one inside it (see [`login_key`]).
 //! Every mistake is reported with the file and line, so the administrator can fix it at once.
 
@@ -32,6 +33,8 @@ pub struct DirectoryEntry {
     pub sipx_user: String,
     /// A sealed PBX PIN provisioned by the administrator, if any.
     pub credential: Option<String>,
+    /// The phone's SIP address, if the directory gives one.
+    pub sip_uri: Option<String>,
 }
 
 /// A parsed directory file.
@@ -53,6 +56,7 @@ struct Columns {
     extension: usize,
     sipx_user: Option<usize>,
     credential: Option<usize>,
+    sip_uri: Option<usize>,
 }
 
 impl Directory {
@@ -139,14 +143,14 @@ impl Directory {
 
 impl Columns {
     fn from_header(record: &csv::StringRecord) -> std::result::Result<Columns, String> {
-        let mut found: [Option<usize>; 4] = [None; 4];
-        const NAMES: [&str; 4] = ["login", "extension", "sipx_user", "credential"];
+        let mut found: [Option<usize>; 5] = [None; 5];
+        const NAMES: [&str; 5] = ["login", "extension", "sipx_user", "credential", "sip_uri"];
         for (index, name) in record.iter().enumerate() {
             let name = name.trim_ascii().to_ascii_lowercase();
             let Some(known) = NAMES.iter().position(|&n| n == name) else {
                 return Err(format!(
                     "the header names an unknown column {}: the columns are login, extension, \
-                     sipx_user (optional) and credential (optional)",
+                     sipx_user, credential and sip_uri (the last three optional)",
                     quoted(&name)
                 ));
             };
@@ -155,11 +159,12 @@ impl Columns {
             }
         }
         match found {
-            [Some(login), Some(extension), sipx_user, credential] => Ok(Columns {
+            [Some(login), Some(extension), sipx_user, credential, sip_uri] => Ok(Columns {
                 login,
                 extension,
                 sipx_user,
                 credential,
+                sip_uri,
             }),
             _ => Err(
                 "the header line must name at least the columns login and extension \
@@ -180,6 +185,7 @@ impl Columns {
             Some(self.extension),
             self.sipx_user,
             self.credential,
+            self.sip_uri,
         ]
         .into_iter()
         .flatten()
@@ -212,11 +218,19 @@ impl Columns {
         let credential = Some(field(self.credential))
             .filter(|c| !c.is_empty())
             .map(str::to_owned);
+        let sip_uri = match field(self.sip_uri) {
+            "" => None,
+            uri => {
+                check_name("sip_uri", uri)?;
+                Some(uri.to_owned())
+            }
+        };
         Ok(DirectoryEntry {
             login: login.to_owned(),
             extension: extension.to_owned(),
             sipx_user: sipx_user.to_owned(),
             credential,
+            sip_uri,
         })
     }
 }

@@ -1,9 +1,10 @@
 /*!
 The core of click2dial: everything the PHP extension does, with no PHP in it.
 
-click2dial lets a Zarafa WebAccess user call a contact with one click: sipXconfig, the
-configuration server of the sipXecs PBX, rings the user's own desk phone and, once it is picked
-up, connects it to the contact. This crate holds the parts that decide and do that:
+click2dial lets a groupware user call a contact with one click: the PBX rings the user's own
+desk phone and, once it is picked up, connects it to the contact. The PBX is sipXconfig, the
+configuration server of sipXecs, or reSIProcate's clicktocall server, whichever
+`click2dial.pbx` names. This crate holds the parts that decide and do that:
 
 * [`Settings`] and [`ServerUrl`]: what the administrator configured (read from INI by the binding).
 * [`DialString`]: a number as people write it, cleaned and checked the way sipXconfig checks it.
@@ -11,8 +12,10 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   international forms, extensions, rules), read with libphonenumber's metadata.
 * [`Directory`] in a [`WatchedFile`]: which phone belongs to which groupware login, reloaded
   when the file changes.
-* [`sipxconfig::place_call`] and [`sipxconfig::active_calls`]: the REST requests, over TLS verified against the administrator's CA,
-  through one keep-alive client per process ([`transport`]).
+* [`pbx`]: the one interface through which a call is placed and the calls in progress are read
+  ([`pbx::Pbx`]), with sipXconfig ([`pbx::sipxconfig`]: REST over TLS verified against the
+  administrator's CA, through one keep-alive client per process, [`transport`]) and the
+  clicktocall server behind it; [`PbxKind`] in the settings chooses one.
 * [`find_numbers`]: the phone numbers in a message's text that can be called, found as
   libphonenumber's `PhoneNumberMatcher` finds them.
 * [`Error`] with its [`ErrorKind`]: one error type; the binding maps each kind to a PHP exception.
@@ -22,13 +25,16 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   provisioned in the directory.
 
 * [`clicktocall`]: the wire layer of reSIProcate's clicktocall server (its HTTP page, its XML
-  results per leg, the two legs' states), tested against its emulator; not yet behind
-  [`make_call`].
+  results per leg, the two legs' states), tested against its emulator.
+
+* [`status::call_status`]: what became of a placed call, for either PBX and from any process:
+  each call's record in the state folder, kept by a follower process (clicktocall over XML) or
+  judged at each look from the calls in progress (sipXconfig).
 
 * [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
   answered), judged from the user's calls in progress ([`activecalls`]).
 
-[`make_call`] and [`active_calls`] put them together. The crate is tested with `cargo test`; the PHP binding in the
+[`make_call`] and [`active_calls`] put them together, and know no PBX but through [`pbx`]. The crate is tested with `cargo test`; the PHP binding in the
 `click2dial` crate only converts values and errors.
 */
 
@@ -44,12 +50,13 @@ mod directory;
 mod error;
 mod findnumbers;
 mod number;
+pub mod pbx;
 mod private_dir;
 pub mod progress;
 pub mod ratelimit;
 mod secret;
 mod settings;
-pub mod sipxconfig;
+pub mod status;
 mod tls;
 pub mod transport;
 mod watched;
@@ -63,8 +70,8 @@ pub use findnumbers::{find_numbers, find_numbers_by, FindError, FoundNumber, MAX
 pub use number::{DialString, MAX_NUMBER_CHARS};
 pub use secret::Secret;
 pub use settings::{
-    without_userinfo, CredentialSource, ServerUrl, Settings, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_TIMEOUT,
+    without_userinfo, CredentialSource, PbxKind, ServerUrl, Settings,
+    DEFAULT_CLICKTOCALL_INITIATOR, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
 };
 pub use watched::{WatchedFile, WatchedFiles, CHECK_INTERVAL};
 

@@ -52,6 +52,23 @@ pub struct Settings {
     /// `click2dial.failed_logins`: failed sign-ins (401, 403) a PBX account may have in a row
     /// before each further request must wait (`ratelimit`); zero turns the budget off.
     pub failed_logins: u32,
+    /// `click2dial.pbx`: which PBX places the calls.
+    pub pbx: PbxKind,
+    /// `click2dial.clicktocall_xml`: the clicktocall server's XML interface, `HOST:PORT`; `None`
+    /// places calls through its HTTP interface (`server`), without progress.
+    pub clicktocall_xml: Option<String>,
+    /// `click2dial.clicktocall_password_file`: the file holding the clicktocall server's
+    /// `HttpAuthPwd`; `None` sends no credentials.
+    pub clicktocall_password_file: Option<PathBuf>,
+    /// `click2dial.clicktocall_anchor`: whether the clicktocall server stays in the call as a
+    /// back-to-back user agent instead of transferring it with REFER.
+    pub clicktocall_anchor: bool,
+    /// `click2dial.clicktocall_initiator`: how a user's phone is addressed, with `{extension}`
+    /// and `{login}`; the directory's `sip_uri` column overrides it per user.
+    pub clicktocall_initiator: String,
+    /// `click2dial.clicktocall_follow_timeout_ms`: how long a call placed over the XML interface
+    /// is followed at most.
+    pub clicktocall_follow_timeout: Duration,
 }
 
 /// Default for `click2dial.rate_limit`.
@@ -60,6 +77,50 @@ pub const DEFAULT_RATE_LIMIT: u32 = 6;
 pub const DEFAULT_DUPLICATE_WINDOW: Duration = Duration::from_millis(5000);
 /// Default for `click2dial.failed_logins`.
 pub const DEFAULT_FAILED_LOGINS: u32 = 5;
+
+/// Default for `click2dial.clicktocall_initiator`.
+pub const DEFAULT_CLICKTOCALL_INITIATOR: &str = "sip:{extension}";
+
+/// Which PBX places the calls (`click2dial.pbx`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PbxKind {
+    /// sipXecs' configuration server, through its REST API.
+    #[default]
+    SipXconfig,
+    /// reSIProcate's clicktocall server, through its HTTP or XML interface.
+    ClickToCall,
+}
+
+impl PbxKind {
+    /// Every kind, in the order messages list them.
+    pub const ALL: [PbxKind; 2] = [PbxKind::SipXconfig, PbxKind::ClickToCall];
+
+    /// Reads the INI value; `""` is the default.
+    pub fn parse(value: &str) -> Result<PbxKind> {
+        let value = value.trim().to_ascii_lowercase();
+        if value.is_empty() {
+            return Ok(PbxKind::default());
+        }
+        PbxKind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == value)
+            .ok_or_else(|| {
+                Error::configuration(format!(
+                    "click2dial.pbx is {}: use sipxconfig (sipXecs' REST API) or clicktocall \
+                     (reSIProcate's clicktocall server)",
+                    quoted(&value)
+                ))
+            })
+    }
+
+    /// The INI value.
+    pub fn name(self) -> &'static str {
+        match self {
+            PbxKind::SipXconfig => "sipxconfig",
+            PbxKind::ClickToCall => "clicktocall",
+        }
+    }
+}
 
 /// Where a user's PBX password comes from (`click2dial.credentials`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -114,6 +175,12 @@ impl Default for Settings {
             duplicate_window: DEFAULT_DUPLICATE_WINDOW,
             state_dir: None,
             failed_logins: DEFAULT_FAILED_LOGINS,
+            pbx: PbxKind::default(),
+            clicktocall_xml: None,
+            clicktocall_password_file: None,
+            clicktocall_anchor: true,
+            clicktocall_initiator: DEFAULT_CLICKTOCALL_INITIATOR.to_owned(),
+            clicktocall_follow_timeout: crate::clicktocall::DEFAULT_FOLLOW_TIMEOUT,
         }
     }
 }
@@ -249,6 +316,19 @@ mod tests {
         );
         let url = ServerUrl::parse(" https://sipx.example.com/ ", false).unwrap();
         assert_eq!(url.authority(), "sipx.example.com");
+    }
+
+    #[test]
+    fn the_pbx_is_sipxconfig_unless_clicktocall_is_named() {
+        assert_eq!(PbxKind::parse("").unwrap(), PbxKind::SipXconfig);
+        assert_eq!(PbxKind::parse(" SipXconfig ").unwrap(), PbxKind::SipXconfig);
+        assert_eq!(PbxKind::parse("clicktocall").unwrap(), PbxKind::ClickToCall);
+        let err = PbxKind::parse("asterisk").unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Configuration);
+        assert!(
+            err.message().contains("\"asterisk\"") && err.message().contains("clicktocall"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -16,7 +16,9 @@ use crate::{Error, Result};
 pub(crate) fn connect(address: &str, connect_timeout: Duration, what: &str) -> Result<TcpStream> {
     let mut addresses: Vec<SocketAddr> = address
         .to_socket_addrs()
-        .map_err(|e| Error::unreachable(format!("cannot resolve the {what} {address}: {e}")))?
+        .map_err(|e| {
+            Error::unreachable(format!("cannot resolve the {what} {address}: {e}")).unsent()
+        })?
         .collect();
     addresses.sort_by_key(|a| !a.is_ipv4());
     let mut last = None;
@@ -30,10 +32,12 @@ pub(crate) fn connect(address: &str, connect_timeout: Duration, what: &str) -> R
             Err(e) => last = Some(e),
         }
     }
+    // Nothing was sent: the limits may give the call back.
     Err(Error::unreachable(match last {
         Some(e) => format!("cannot connect to the {what} {address}: {e}"),
         None => format!("the {what} {address} resolves to no address"),
-    }))
+    })
+    .unsent())
 }
 
 /// Writes `bytes` as one `write` call: the HTTP interface acts on the first segment it gets

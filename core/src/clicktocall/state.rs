@@ -35,6 +35,19 @@ pub enum State {
 }
 
 impl State {
+    /// Every state, in the order a call passes them.
+    pub const ALL: [State; 9] = [
+        State::Requested,
+        State::Ringing,
+        State::Connected,
+        State::Calling,
+        State::Answered,
+        State::Ended,
+        State::NotAnswered,
+        State::Failed,
+        State::Unknown,
+    ];
+
     /// The name the PHP API uses.
     pub fn name(self) -> &'static str {
         match self {

@@ -357,6 +357,11 @@ impl XmlCall {
         &self.seen
     }
 
+    /// The connection, for the follower that takes it over.
+    pub(crate) fn stream(&self) -> &TcpStream {
+        &self.stream
+    }
+
     /// The request as it was sent.
     pub fn request_text(&self) -> &str {
         &self.request

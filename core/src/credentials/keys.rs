@@ -44,7 +44,7 @@ impl KeyRing {
     /// Reads a key file's bytes; `path` is for messages and for checking who may read it.
     pub fn parse(path: &Path, bytes: &[u8]) -> Result<KeyRing> {
         let shown = path.display();
-        check_permissions(path)?;
+        check_permissions(path, "click2dial.key_file")?;
         let text = std::str::from_utf8(bytes).map_err(|_| {
             Error::configuration(format!(
                 "click2dial.key_file {shown} is not a text file of keys"
@@ -143,17 +143,19 @@ fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-fn check_permissions(path: &Path) -> Result<()> {
+/// Refuses a secret file (the one `setting` names) that every user of the machine may read or
+/// change: only its owner and the web server's group may.
+pub(crate) fn check_permissions(path: &Path, setting: &str) -> Result<()> {
     let metadata = fs::metadata(path).map_err(|err| {
         Error::configuration(format!(
-            "click2dial.key_file {} cannot be read ({err})",
+            "{setting} {} cannot be read ({err})",
             path.display()
         ))
     })?;
     let mode = metadata.permissions().mode() & 0o777;
     if mode & 0o007 != 0 {
         return Err(Error::configuration(format!(
-            "click2dial.key_file {} can be read or changed by every user of this machine (mode \
+            "{setting} {} can be read or changed by every user of this machine (mode \
              {mode:04o}): make it readable only by its owner and the web server's group, e.g. \
              chown root:www-data and chmod 0640",
             path.display()

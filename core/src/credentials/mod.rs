@@ -22,6 +22,7 @@ mod windows1252;
 
 use std::sync::Arc;
 
+pub(crate) use keys::check_permissions;
 pub use keys::{generate_key, KeyRing, KEY_BYTES};
 pub use sealed::{MAX_SECRET_BYTES, VERSION as TOKEN_VERSION};
 pub use session::{decrypt_session_password, SessionPasswordForm};

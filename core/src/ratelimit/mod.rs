@@ -32,7 +32,7 @@
 //! switch the protection off exactly when something is wrong.
 
 pub mod decide;
-mod store;
+pub(crate) mod store;
 
 pub use decide::{Limits, Outcome, Record, Refusal, Request};
 pub use store::MAX_RECORD_BYTES;

@@ -145,6 +145,101 @@ impl Folder {
         }
     }
 
+    /// Replaces the file `name` with `text` at once (a reader sees the old or the new, never
+    /// half), private to this user: written to a new file beside it, then renamed over it.
+    pub(crate) fn replace_file(&self, name: &str, text: &str) -> Result<()> {
+        let temporary = format!(".{name}.{}", std::process::id());
+        let _ = self.remove(&temporary);
+        let path = self.path.join(name);
+        let written = (|| {
+            let mut file = self.open_new(&temporary)?;
+            file.write_all(text.as_bytes())?;
+            self.rename(&temporary, name)
+        })();
+        written.map_err(|err| {
+            let _ = self.remove(&temporary);
+            record_problem(&path, &err)
+        })
+    }
+
+    /// The text of the file `name`, checked as a record is; `None` when there is none.
+    pub(crate) fn read_file(&self, name: &str) -> Result<Option<String>> {
+        let path = self.path.join(name);
+        let mut file = match self.open_record(name, false) {
+            Ok(file) => file,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(err) => return Err(record_problem(&path, &err)),
+        };
+        let metadata = file.metadata().map_err(|err| unusable(&self.path, &err))?;
+        check_record(&path, &metadata)?;
+        read_bounded(&mut file, &path).map(Some)
+    }
+
+    /// Removes the files named `*<suffix>` untouched for longer than `age`, looking at no more
+    /// than [`SWEEP_LOOKS`]. Failures are ignored: a sweep only tidies.
+    pub(crate) fn sweep_files(&self, suffix: &str, age: Duration) {
+        let Ok(entries) = std::fs::read_dir(&self.path) else {
+            return;
+        };
+        let Some(stale_before) = SystemTime::now().checked_sub(age) else {
+            return;
+        };
+        let stale = entries
+            .filter_map(|entry| entry.ok())
+            .filter(|entry| {
+                entry
+                    .file_name()
+                    .to_str()
+                    .is_some_and(|n| n.ends_with(suffix))
+            })
+            .take(SWEEP_LOOKS * 4)
+            .filter(|entry| {
+                entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|modified| modified < stale_before)
+            })
+            .take(SWEEP_LOOKS);
+        for entry in stale {
+            if let Some(name) = entry.file_name().to_str() {
+                let _ = self.remove(name);
+            }
+        }
+    }
+
+    /// Creates `name`, which must not exist, mode 0600, without following a link.
+    fn open_new(&self, name: &str) -> io::Result<File> {
+        let name = CString::new(name).map_err(io::Error::other)?;
+        let flags =
+            libc::O_WRONLY | libc::O_CREAT | libc::O_EXCL | libc::O_NOFOLLOW | libc::O_CLOEXEC;
+        // SAFETY: as in open_record.
+        let fd = unsafe {
+            libc::openat(
+                self.dir.as_raw_fd(),
+                name.as_ptr(),
+                flags,
+                0o600 as libc::c_uint,
+            )
+        };
+        if fd < 0 {
+            return Err(io::Error::last_os_error());
+        }
+        // SAFETY: openat returned a new descriptor that nothing else owns.
+        Ok(File::from(unsafe { OwnedFd::from_raw_fd(fd) }))
+    }
+
+    fn rename(&self, from: &str, to: &str) -> io::Result<()> {
+        let from = CString::new(from).map_err(io::Error::other)?;
+        let to = CString::new(to).map_err(io::Error::other)?;
+        let dir = self.dir.as_raw_fd();
+        // SAFETY: both names are NUL-terminated and relative to the folder's open descriptor.
+        if unsafe { libc::renameat(dir, from.as_ptr(), dir, to.as_ptr()) } == 0 {
+            Ok(())
+        } else {
+            Err(io::Error::last_os_error())
+        }
+    }
+
     /// Removes records that hold nothing any more, of the accounts whose file names share the
     /// second hex digit of `created` (a new record's name, so each sweep looks at another
     /// sixteenth of the folder). It looks at no more than [`SWEEP_LOOKS`] files untouched for

@@ -34,6 +34,77 @@ use crate::settings::{ServerUrl, Settings};
 use crate::{tls, transport};
 use zeroize::{Zeroize, Zeroizing};
 
+use super::{Accepted, Caller, Pbx};
+use crate::clicktocall::state::CallState;
+use crate::status::{self, CallLog, CallRecord};
+
+/// sipXconfig behind the PBX interface: every request as the caller's sipXecs user
+/// (the directory's `sipx_user`), with the user's own PIN.
+#[derive(Clone, Copy, Debug)]
+pub struct SipXconfig;
+
+impl Pbx for SipXconfig {
+    fn name(&self) -> &'static str {
+        "sipXconfig"
+    }
+
+    fn asks_password(&self) -> bool {
+        true
+    }
+
+    fn check_settings(&self, settings: &Settings) -> Result<()> {
+        ServerUrl::parse(&settings.server, settings.allow_http).map(drop)
+    }
+
+    fn place_call(
+        &self,
+        settings: &Settings,
+        caller: Caller<'_>,
+        password: Option<&Secret>,
+        number: &DialString,
+        _log: &mut CallLog,
+    ) -> Result<Accepted> {
+        let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
+        let password = password.ok_or_else(no_password)?;
+        let accepted = place_call(settings, &server, &caller.phone.sipx_user, password, number)?;
+        Ok(Accepted {
+            status: accepted.status,
+            elapsed: accepted.elapsed,
+            translated_initiator: None,
+            translated_destination: None,
+        })
+    }
+
+    fn active_calls(
+        &self,
+        settings: &Settings,
+        caller: Caller<'_>,
+        password: Option<&Secret>,
+    ) -> Result<Vec<ActiveCall>> {
+        let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
+        let password = password.ok_or_else(no_password)?;
+        active_calls(settings, &server, &caller.phone.sipx_user, password)
+    }
+
+    /// Judged at each look from the calls in progress, which sipXconfig lists.
+    fn call_status(
+        &self,
+        settings: &Settings,
+        record: &mut CallRecord,
+        password: Option<&Secret>,
+    ) -> Result<(CallState, bool)> {
+        status::judged_by_active_calls(settings, record, password).map(|state| (state, true))
+    }
+}
+
+/// Only reached by a caller that skipped the credentials, which `make_call` never does.
+fn no_password() -> Error {
+    Error::new(
+        ErrorKind::Credential,
+        "sipXconfig needs the user's PBX password and none was given",
+    )
+}
+
 /// How much of an answer's body is read; sipXconfig's answers are empty or a short error page.
 /// A longer body is left unread and its connection closed rather than kept.
 pub const MAX_BODY_BYTES: u64 = 16 * 1024;
