@@ -18,7 +18,7 @@ $calls = recorded_calls();
 echo $calls[1]['login'], ' as ', $calls[1]['user'], ' -> ', $calls[1]['dialed'], "\n";
 ?>
 --EXPECT--
-array(8) {
+array(13) {
   [0]=>
   string(4) "user"
   [1]=>
@@ -35,6 +35,16 @@ array(8) {
   string(9) "placed_at"
   [7]=>
   string(14) "user_extension"
+  [8]=>
+  string(3) "pbx"
+  [9]=>
+  string(5) "login"
+  [10]=>
+  string(7) "call_id"
+  [11]=>
+  string(20) "translated_initiator"
+  [12]=>
+  string(22) "translated_destination"
 }
 string(3) "206"
 string(3) "207"

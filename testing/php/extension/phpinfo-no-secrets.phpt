@@ -35,6 +35,7 @@ click2dial support => enabled
 Version => 0.1.0
 Server (click2dial.server) => https://…@localhost:9
 Server problem => click2dial.server "https://…@localhost:9" contains a user name or password: remove it; each user's own credentials are sent in the Authorization header
+PBX (click2dial.pbx) => sipxconfig
 CA file (click2dial.ca_file) => STATE/ca.pem
 Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
 Dial plan (click2dial.dialplan) => (not set: numbers are only cleaned)
@@ -51,6 +52,7 @@ click2dial
 click2dial support => enabled
 Version => VERSION
 Server (click2dial.server) => https://localhost:PORT
+PBX (click2dial.pbx) => sipxconfig
 CA file (click2dial.ca_file) => RUN/pbx/ca.pem
 Directory (click2dial.directory) => TESTS/fixtures/directory.csv (3 entries)
 Dial plan (click2dial.dialplan) => (not set: numbers are only cleaned)
