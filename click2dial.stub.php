@@ -121,7 +121,9 @@ namespace Click2Dial {
      *   makeCall() finds it, and counted against the same failure budget) and judges it as
      *   callProgress() does; never 'calling' or 'answered', since sipXconfig cannot tell.
      *
-     * @param array{call_id: string} $placedCall makeCall()'s result (only call_id is read)
+     * @param array{call_id: string, ring_timeout_ms?: int} $placedCall makeCall()'s result (call_id
+     *   is read, and ring_timeout_ms where set: for sipXconfig, how long a ringing phone may ring
+     *   before it is 'not_answered', as callProgress() takes it; default 30000)
      * @return array{state: string, leg: ?string, code: ?int, reason: ?string, history: list<array{state: string, leg: ?string, code: ?int, at: int}>}
      *   leg: 'initiator' (your phone), 'destination' (the number) or null; code: the SIP code of
      *   a failure, else null; reason: the server's words for a failure, else null; history:

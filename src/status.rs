@@ -6,6 +6,8 @@
 #![allow(non_snake_case)]
 
 use click2dial_core::clicktocall::state::CallState;
+use click2dial_core::pbx::Look;
+use click2dial_core::progress::DEFAULT_RING_TIMEOUT_MS;
 use click2dial_core::status::{call_status, is_call_id};
 use ext_php_rs::boxed::ZBox;
 use ext_php_rs::exception::PhpException;
@@ -27,10 +29,15 @@ pub fn call_status_of(
 ) -> PhpResult<ZBox<ZendHashTable>> {
     guarded_php(|| {
         let id = call_id(placedCall)?;
+        let ring_timeout_ms = ring_timeout_ms(placedCall)?;
         guarded(|| {
             let password = optional_password(&password)?;
             let settings = ini::current()?;
-            let status = call_status(&settings, id, password.as_ref())?;
+            let look = Look {
+                password: password.as_ref(),
+                ring_timeout_ms,
+            };
+            let status = call_status(&settings, id, &look)?;
             Ok(to_php(&status))
         })
     })
@@ -49,6 +56,24 @@ fn call_id(placedCall: &ZendHashTable) -> PhpResult<&str> {
                 ce::value_error(),
             )
         })
+}
+
+/// `$placedCall['ring_timeout_ms']`, as `callProgress` reads it: how long a ringing phone may ring
+/// before it counts as not answered where the PBX cannot tell; absent, the default.
+fn ring_timeout_ms(placedCall: &ZendHashTable) -> PhpResult<i64> {
+    match placedCall.get("ring_timeout_ms") {
+        None => Ok(DEFAULT_RING_TIMEOUT_MS),
+        Some(value) => value
+            .long()
+            .filter(|ms| (0..=3_600_000).contains(ms))
+            .ok_or_else(|| {
+                PhpException::new(
+                    "$placedCall['ring_timeout_ms'] must be an int from 0 to 3600000".to_owned(),
+                    0,
+                    ce::value_error(),
+                )
+            }),
+    }
 }
 
 /// Adds this module's functions to the extension.

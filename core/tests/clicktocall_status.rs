@@ -12,9 +12,19 @@ use std::time::{Duration, Instant};
 
 use click2dial_core::clicktocall::state::{CallState, State};
 use click2dial_core::clicktocall::Leg;
+use click2dial_core::pbx::Look;
+use click2dial_core::progress::DEFAULT_RING_TIMEOUT_MS;
 use click2dial_core::status::call_status;
 use click2dial_core::{make_call, PbxKind, Settings};
 use emulator::{config, Emulator, PATIENCE};
+
+/// A look at a call without a password (clicktocall asks for none) and the default ring time-out.
+fn look() -> Look<'static> {
+    Look {
+        password: None,
+        ring_timeout_ms: DEFAULT_RING_TIMEOUT_MS,
+    }
+}
 
 fn site(emulator: &Emulator, xml: bool, state: &Path) -> Settings {
     Settings {
@@ -41,7 +51,7 @@ fn state_dir() -> tempfile::TempDir {
 fn settled(settings: &Settings, id: &str) -> CallState {
     let started = Instant::now();
     loop {
-        let status = call_status(settings, id, None).unwrap();
+        let status = call_status(settings, id, &look()).unwrap();
         if matches!(
             status.state,
             State::Answered | State::Failed | State::NotAnswered | State::Unknown
@@ -149,7 +159,11 @@ fn when_the_follower_is_gone_without_an_end_the_state_is_unknown() {
     let placed = make_call(&settings, "2142", "4141", None).unwrap();
     let pid = follower_pid(state.path(), &placed.call_id);
     let started = Instant::now();
-    while call_status(&settings, &placed.call_id, None).unwrap().state != State::Ringing {
+    while call_status(&settings, &placed.call_id, &look())
+        .unwrap()
+        .state
+        != State::Ringing
+    {
         assert!(started.elapsed() < PATIENCE, "the phone never rang");
         std::thread::sleep(Duration::from_millis(10));
     }
@@ -235,7 +249,7 @@ fn a_call_over_http_tells_nothing_after_it_was_requested() {
     let state = state_dir();
     let settings = site(&emulator, false, state.path());
     let placed = make_call(&settings, "2162", "2161", None).unwrap();
-    let status = call_status(&settings, &placed.call_id, None).unwrap();
+    let status = call_status(&settings, &placed.call_id, &look()).unwrap();
     assert_eq!(
         states(&status),
         vec![
@@ -252,7 +266,7 @@ fn a_call_id_that_is_no_file_name_is_refused_and_an_unknown_one_is_unknown() {
         state_dir: Some(state.path().to_owned()),
         ..Settings::default()
     };
-    assert!(call_status(&settings, "../../../etc/passwd", None).is_err());
-    let status = call_status(&settings, &"0".repeat(32), None).unwrap();
+    assert!(call_status(&settings, "../../../etc/passwd", &look()).is_err());
+    let status = call_status(&settings, &"0".repeat(32), &look()).unwrap();
     assert_eq!(status.state, State::Unknown);
 }

@@ -18,7 +18,7 @@ use std::time::Instant;
 
 use zeroize::Zeroizing;
 
-use super::{follower, Accepted, Caller, Pbx};
+use super::{follower, Accepted, Caller, Look, Pbx};
 use crate::activecalls::ActiveCall;
 use crate::clicktocall::state::CallState;
 use crate::clicktocall::xml::XmlCall;
@@ -101,7 +101,7 @@ impl Pbx for ClickToCall {
         &self,
         _settings: &Settings,
         record: &mut CallRecord,
-        _password: Option<&Secret>,
+        _look: &Look<'_>,
     ) -> Result<(CallState, bool)> {
         Ok((status::followed_status(record, status::now_ms()), false))
     }

@@ -52,6 +52,18 @@ pub struct Accepted {
     pub translated_destination: Option<String>,
 }
 
+/// What a question about a call's progress brings besides the call: the password for a PBX
+/// that asks for one (sipXconfig: reading the calls in progress carries the PIN, found as
+/// `make_call` finds it), and how long a ringing phone may ring before it counts as not
+/// answered, where the PBX cannot tell (sipXconfig).
+#[derive(Clone, Copy)]
+pub struct Look<'a> {
+    /// The caller's password, or `None` to let the credentials find it.
+    pub password: Option<&'a Secret>,
+    /// Milliseconds; `progress::DEFAULT_RING_TIMEOUT_MS` unless the caller says otherwise.
+    pub ring_timeout_ms: i64,
+}
+
 /// One PBX.
 pub trait Pbx: Sync {
     /// The PBX's name in messages.
@@ -83,7 +95,7 @@ pub trait Pbx: Sync {
         &self,
         settings: &Settings,
         record: &mut CallRecord,
-        password: Option<&Secret>,
+        look: &Look<'_>,
     ) -> Result<(CallState, bool)>;
 
     /// The caller's calls in progress, as the PBX lists them.

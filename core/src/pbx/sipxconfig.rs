@@ -34,7 +34,7 @@ use crate::settings::{ServerUrl, Settings};
 use crate::{tls, transport};
 use zeroize::{Zeroize, Zeroizing};
 
-use super::{Accepted, Caller, Pbx};
+use super::{Accepted, Caller, Look, Pbx};
 use crate::clicktocall::state::CallState;
 use crate::status::{self, CallLog, CallRecord};
 
@@ -91,9 +91,9 @@ impl Pbx for SipXconfig {
         &self,
         settings: &Settings,
         record: &mut CallRecord,
-        password: Option<&Secret>,
+        look: &Look<'_>,
     ) -> Result<(CallState, bool)> {
-        status::judged_by_active_calls(settings, record, password).map(|state| (state, true))
+        status::judged_by_active_calls(settings, record, look).map(|state| (state, true))
     }
 }
 

@@ -27,9 +27,9 @@ use crate::clicktocall::state::{call_state, CallState, Ending, State, Step};
 use crate::clicktocall::Leg;
 use crate::error::{Error, ErrorKind, Result};
 use crate::pbx;
-use crate::progress::{self, TrackedCall, DEFAULT_RING_TIMEOUT_MS};
+use crate::pbx::Look;
+use crate::progress::{self, TrackedCall};
 use crate::ratelimit::store::Folder;
-use crate::secret::Secret;
 use crate::settings::Settings;
 
 pub use record::CallRecord;
@@ -96,9 +96,9 @@ fn file_name(id: &str) -> String {
     format!("{id}.call")
 }
 
-/// What became of the call `id` so far. `password` is for a PBX that asks for one (sipXconfig:
-/// reading the calls in progress carries the PIN, found as `make_call` finds it).
-pub fn call_status(settings: &Settings, id: &str, password: Option<&Secret>) -> Result<CallState> {
+/// What became of the call `id` so far, asked with `look` (the password for a PBX that asks for
+/// one, the ring time-out where the PBX cannot tell).
+pub fn call_status(settings: &Settings, id: &str, look: &Look<'_>) -> Result<CallState> {
     if !is_call_id(id) {
         return Err(Error::new(
             ErrorKind::InvalidNumber,
@@ -112,8 +112,7 @@ pub fn call_status(settings: &Settings, id: &str, password: Option<&Secret>) -> 
     let Some(mut record) = CallRecord::parse(&text) else {
         return Ok(unknown_call());
     };
-    let (status, changed) =
-        pbx::of_kind(record.pbx).call_status(settings, &mut record, password)?;
+    let (status, changed) = pbx::of_kind(record.pbx).call_status(settings, &mut record, look)?;
     if changed {
         folder.replace_file(&file_name(id), &record.render())?;
     }
@@ -188,7 +187,7 @@ fn process_exists(pid: u32) -> bool {
 pub fn judged_by_active_calls(
     settings: &Settings,
     record: &mut CallRecord,
-    password: Option<&Secret>,
+    look: &Look<'_>,
 ) -> Result<CallState> {
     if record.steps.is_empty() {
         record
@@ -198,13 +197,13 @@ pub fn judged_by_active_calls(
     let last = record.steps.last().map(|s| s.state);
     let last_progress = last.and_then(to_progress);
     if !last_progress.is_some_and(progress::CallState::is_final) {
-        let active = crate::call::active_calls(settings, &record.login, password)?;
+        let active = crate::call::active_calls(settings, &record.login, look.password)?;
         let tracked = TrackedCall {
             user: &record.account,
             user_extension: Some(&record.user_extension),
             dialed: &record.dialed,
             placed_at_ms: i64::try_from(record.placed_at_ms).unwrap_or(i64::MAX),
-            ring_timeout_ms: DEFAULT_RING_TIMEOUT_MS,
+            ring_timeout_ms: look.ring_timeout_ms,
             last_state: last_progress,
         };
         let now = now_ms();

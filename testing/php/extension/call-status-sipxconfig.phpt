@@ -28,6 +28,14 @@ set_life(['ring_ms' => 1000, 'answer' => false, 'times' => 1]);
 $call = Click2Dial\makeCall('207', 'alice', '0000');
 echo $follow($call, '0000'), "\n";
 show_exception(fn () => Click2Dial\callStatus($call, '9999'));
+
+// A phone that rings on: after the ring time-out the caller's placed call gives (as
+// callProgress() takes it), nobody answered.
+set_life(['ring_ms' => 20000, 'answer' => false, 'times' => 1]);
+$call = Click2Dial\makeCall('208', 'alice', '0000');
+$call['ring_timeout_ms'] = 1500;
+echo $follow($call, '0000'), "\n";
+show_exception(fn () => Click2Dial\callStatus(['call_id' => $call['call_id'], 'ring_timeout_ms' => -1], '0000'));
 clear_calls();
 ?>
 --EXPECTF--
@@ -36,3 +44,5 @@ ended: requested -> ringing/initiator -> connected/initiator -> ended
 ended 0 requests
 not_answered: requested -> ringing/initiator -> not_answered/initiator
 no exception
+not_answered: requested -> ringing/initiator -> not_answered/initiator
+ValueError (0): $placedCall['ring_timeout_ms'] must be an int from 0 to 3600000
