@@ -59,6 +59,7 @@ const GW_STANDIN_FILES = [
 	'standin-client/zarafa-core.js',
 	'standin-client/zarafa-records.js',
 	'standin-client/zarafa-ui.js',
+	'standin-client/zarafa-messagebody.js',
 ];
 
 /** The client's files: the stand-in's, or the real client's in its LOAD_SOURCE order. */
