@@ -3,8 +3,10 @@
  * (client/zarafa/common/ui/messagepanel/MessageBody.js), the part a plugin meets: an iframe
  * (same origin) whose document body update(record) fills with body.innerHTML =
  *   - nothing while the record is not opened (record.isOpened());
- *   - the HTML body (html_body, or isHTML) after sanitizing (the real one: DOMPurify; here:
- *     scripts, event handler attributes and javascript: URLs removed, tel:/callto: kept);
+ *   - the HTML body (html_body, or isHTML), sanitized when the server config's enable_dompurify
+ *     is on (grommunio-web's default; the real one runs DOMPurify, which also gives links
+ *     target, rel and title; here: scripts, event handler attributes and javascript: URLs
+ *     removed, tel:/callto: kept);
  *   - else the plain body as '<pre>' + htmlEncode(body) + '</pre>';
  * then, when the browser is idle (requestIdleCallback), its own linking of e-mail addresses:
  * a text node holding one is replaced by new text nodes and a mailto: anchor, as the real
@@ -35,7 +37,7 @@ Zarafa.common.ui.messagepanel.MessageBody = Ext.extend(Ext.Component, {
 		if (record) {
 			var html = record.get('html_body');
 			if (record.get('isHTML') === true || !Ext.isEmpty(html)) {
-				body = this.sanitize(html || '');
+				body = window.serverconfig && serverconfig.enable_dompurify ? this.sanitize(html || '') : (html || '');
 			} else if (!Ext.isEmpty(record.get('body'))) {
 				body = '<pre>' + Ext.util.Format.htmlEncode(record.get('body')) + '</pre>';
 			}
