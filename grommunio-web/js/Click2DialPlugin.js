@@ -34,10 +34,11 @@ Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 		return { xtype: 'zarafa.click2dialentrynumberstab' };
 	},
 
-	/** The dial box in the top bar, left of the user's name (tabOrderIndex orders the right side). */
+	/** The dial box on the right of the top bar, after the user's name (tabOrderIndex orders that side). */
 	createDialBox: function()
 	{
-		return { xtype: 'zarafa.click2dialdialbox', tabOrderIndex: 1 };
+		// text: MainTabBar.addTooltip builds each item's tooltip from it.
+		return { xtype: 'zarafa.click2dialdialbox', tabOrderIndex: 1, text: Zarafa.plugins.click2dial.t('Call a number or name') };
 	},
 
 	/** Settings -> Click2Dial: the phone PIN (stored mode). */
