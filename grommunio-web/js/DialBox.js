@@ -111,9 +111,7 @@ Zarafa.plugins.click2dial.DialBox = Ext.extend(Ext.BoxComponent, {
 				},
 				doError: function(reply) {
 					var info = (reply && reply.info) || {};
-					box.showMessage(info.kind === 'several_matches'
-						? Zarafa.plugins.click2dial.t('Several entries match; type more of the name.')
-						: Zarafa.plugins.click2dial.adviceFor(info.kind || 'internal', info.detail || ''));
+					box.showMessage(Zarafa.plugins.click2dial.adviceFor(info.kind || 'internal', info.detail || ''));
 				}
 			}));
 	},

@@ -15,6 +15,7 @@ file_put_contents($book, json_encode([
 	['display_name' => 'Only Mail Sample', 'smtp_address' => 'only@example.com'],
 ]));
 putenv('C2D_ADDRESS_BOOK=' . $book);
+clear_calls();
 gw_login('alice@example.com', '0000');
 $show = fn (array $reply): string => isset($reply['success']) ? 'success ' . json_encode($reply['success']) : gw_show($reply);
 echo 'first name: ', $show(gw_request('search', ['query' => 'bob'])), "\n";
