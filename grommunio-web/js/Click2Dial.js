@@ -180,10 +180,37 @@ Ext.apply(Zarafa.plugins.click2dial, {
 			return;
 		}
 		Zarafa.plugins.click2dial.lastCall = { number: key, time: now };
+		Zarafa.plugins.click2dial.rememberCall(name, number);
 		var notice = new Zarafa.plugins.click2dial.CallNotice({ contactName: name, number: number });
 		notice.show('requested');
 		container.getRequest().singleRequest('click2dialmodule', 'call', { number: number },
 			new Zarafa.plugins.click2dial.Click2DialResponseHandler({ notice: notice }));
+	},
+
+	// How many numbers the dial box offers as recent calls.
+	RECENT_CALLS: 5,
+
+	/** The last numbers called from this account, newest first: [{name, number}]. */
+	recentCalls: function()
+	{
+		var recent = Zarafa.plugins.click2dial.setting('recent');
+		return Ext.isArray(recent) ? recent.filter(function(call) {
+			return call && Ext.isString(call.number) && call.number !== '';
+		}).slice(0, Zarafa.plugins.click2dial.RECENT_CALLS) : [];
+	},
+
+	/**
+	 * Keeps a call for the dial box, in the user's settings (kept in their mailbox): a name and
+	 * a number, the same number once.
+	 */
+	rememberCall: function(name, number)
+	{
+		var key = number.replace(Zarafa.plugins.click2dial.FORMATTING, '');
+		var recent = Zarafa.plugins.click2dial.recentCalls().filter(function(call) {
+			return call.number.replace(Zarafa.plugins.click2dial.FORMATTING, '') !== key;
+		});
+		recent.unshift({ name: String(name || number), number: number });
+		container.getSettingsModel().set('zarafa/v1/plugins/click2dial/recent', recent.slice(0, Zarafa.plugins.click2dial.RECENT_CALLS));
 	},
 
 	/** What the user should do about an error the server reported as kind. */
@@ -208,6 +235,8 @@ Ext.apply(Zarafa.plugins.click2dial, {
 			case 'empty_pin': return t('Enter your phone PIN first.');
 			case 'not_stored_mode': return t('This server does not store PINs: your login password is used to call.');
 			case 'not_logged_in': return t('Your session has ended. Log in again.');
+			case 'several_matches': return t('Several entries match; type more of the name.');
+			case 'too_long': return t('This text is too long to look for numbers in.');
 			case 'unknown_action': return t('This page does not match the server any more. Reload the page.');
 			default: return t('Something went wrong; no call was placed.');
 		}

@@ -6,7 +6,9 @@ Ext.namespace('Zarafa.plugins.click2dial');
  *
  * Adds "Call" where grommunio-web shows contacts: the contacts and address book context menus
  * (only for entries with numbers, never for distribution lists), the contact dialog's toolbar
- * and the hover card of a mail's sender and recipients; and the "Click2Dial" settings category.
+ * and the hover card of a mail's sender and recipients; links on the numbers in an opened mail
+ * (MailBodyLinks.js), a "Numbers" tab in an opened contact and address book user; the dial box
+ * in the top bar; and the "Click2Dial" settings category.
  */
 Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 	initPlugin: function()
@@ -20,6 +22,23 @@ Zarafa.plugins.click2dial.Click2DialPlugin = Ext.extend(Zarafa.core.Plugin, {
 		// The card over a mail's sender or recipient: the numbers come from the address book.
 		this.registerInsertionPoint('context.common.recipientfield.hovercardview.actions', this.createHoverCardButton, this);
 		this.registerInsertionPoint('context.settings.categories', this.createSettingsCategory, this);
+		this.registerInsertionPoint('context.contact.contactcontentpanel.tabs', this.createNumbersTab, this);
+		this.registerInsertionPoint('context.addressbook.abuserdetailcontentpanel.tabs', this.createNumbersTab, this);
+		this.registerInsertionPoint('main.maintabbar.right', this.createDialBox, this);
+		Zarafa.plugins.click2dial.linkMailBodies();
+	},
+
+	/** The tab that shows an opened contact's or address book user's numbers as links. */
+	createNumbersTab: function()
+	{
+		return { xtype: 'zarafa.click2dialentrynumberstab' };
+	},
+
+	/** The dial box on the right of the top bar, after the user's name (tabOrderIndex orders that side). */
+	createDialBox: function()
+	{
+		// text: MainTabBar.addTooltip builds each item's tooltip from it.
+		return { xtype: 'zarafa.click2dialdialbox', tabOrderIndex: 1, text: Zarafa.plugins.click2dial.t('Call a number or name') };
 	},
 
 	/** Settings -> Click2Dial: the phone PIN (stored mode). */

@@ -33,6 +33,12 @@ class Click2DialAddressBook
 		if ($row === null || !isset($row[PR_ENTRYID])) {
 			return null;
 		}
+		return self::numbersOf($addressBook, $row);
+	}
+
+	/** ['display_name', 'numbers' => [field => number]] of a resolved row. */
+	private static function numbersOf($addressBook, array $row): array
+	{
 		$props = mapi_getprops(mapi_ab_openentry($addressBook, $row[PR_ENTRYID]), array_merge([PR_DISPLAY_NAME], array_values(self::phoneProperties())));
 		$numbers = [];
 		foreach (self::phoneProperties() as $field => $tag) {
@@ -41,6 +47,32 @@ class Click2DialAddressBook
 			}
 		}
 		return ['display_name' => (string) ($props[PR_DISPLAY_NAME] ?? $row[PR_DISPLAY_NAME] ?? ''), 'numbers' => $numbers];
+	}
+
+	/**
+	 * The entries whose name matches $name as the address book resolves a typed name (its
+	 * ambiguous name resolution): [] when none, null when several (the user types more).
+	 */
+	public static function byName($addressBook, string $name): ?array
+	{
+		try {
+			$rows = mapi_ab_resolvename($addressBook, [[PR_DISPLAY_NAME => $name]], 0);
+		} catch (MAPIException $e) {
+			if ($e->getCode() == MAPI_E_NOT_FOUND) {
+				return [];
+			}
+			if ($e->getCode() == MAPI_E_AMBIGUOUS_RECIP) {
+				return null;
+			}
+			throw $e;
+		}
+		$entries = [];
+		foreach (is_array($rows) ? $rows : [] as $row) {
+			if (isset($row[PR_ENTRYID])) {
+				$entries[] = self::numbersOf($addressBook, $row);
+			}
+		}
+		return $entries;
 	}
 
 	/** The row of the entry with that address, by SMTP address first; null when not found or ambiguous. */

@@ -10,6 +10,15 @@
  *   lookup    {address}: the numbers of the address book entry with that e-mail address (the
  *             hover card's sender or recipient) -> success {display_name, numbers: {field: number}};
  *             error no_numbers when it has none or there is no such entry;
+ *   findnumbers {text}: the phone numbers in one piece of text the user reads (a mail body,
+ *             a contact, an address book entry; at most MAX_PIECE_BYTES, split at line
+ *             breaks by the client) -> success {numbers: [{start, end, text, number, dial,
+ *             extension}]}, start/end UTF-16 offsets into text (Click2Dial\findNumbers);
+ *             error too_long for a longer piece;
+ *   search    {query}: the dial box's name (a typed number the client calls itself), looked
+ *             up in the user's address book (the global address list and the contact folders) ->
+ *             success {matches: [{display_name, numbers: {field: number}}]}, or error
+ *             several_matches / no_numbers;
  *   settings  {} / {pin} / {forget: true}: the user's click2dial settings, after storing or
  *             forgetting the PIN in stored mode -> success {credentials, pin_stored, changed}.
  *             The PIN never leaves the server, not even sealed.
@@ -36,6 +45,10 @@ class Click2DialModule extends Module
 	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
 	const MAX_NUMBER_LENGTH = 256;
 	const MAX_PIN_LENGTH = 256;
+	// A piece of a body: the client splits at line breaks below this. The extension takes up to
+	// 128 KiB, but each action holds the browser tab's other requests while it runs.
+	const MAX_PIECE_BYTES = 16384;
+	const MAX_QUERY_LENGTH = 128;
 	const STATES = ['requested', 'ringing', 'connected', 'ended', 'not_answered'];
 
 	// Extension exception -> what the client tells the user (it has the translations).
@@ -71,6 +84,8 @@ class Click2DialModule extends Module
 		'address_book' => 'The address book cannot be searched now.',
 		'not_stored_mode' => 'PINs are not stored on this server.',
 		'unknown_action' => 'Unknown request.',
+		'too_long' => 'This text is too long to look for numbers in.',
+		'several_matches' => 'Several entries match; type more of the name.',
 		'internal' => 'Something went wrong; no call was placed.',
 	];
 
@@ -91,6 +106,8 @@ class Click2DialModule extends Module
 				'call' => $this->call($actionData),
 				'progress' => $this->progress($actionData),
 				'lookup' => $this->lookup($actionData),
+				'findnumbers' => $this->findNumbers($actionData),
+				'search' => $this->search($actionData),
 				'settings' => $this->settings($actionData),
 				default => $this->fail('unknown_action'),
 			};
@@ -207,6 +224,75 @@ class Click2DialModule extends Module
 			return;
 		}
 		$this->sendFeedback(true, ['display_name' => $entry['display_name'], 'numbers' => $entry['numbers']]);
+	}
+
+	/**
+	 * The numbers in one piece of text. No PBX is asked and nothing is dialed; whether each
+	 * number may be dialed is the dial plan's word (findNumbers leaves out what it refuses).
+	 */
+	private function findNumbers(array $action): void
+	{
+		if ($this->sessionUser() === '') {
+			$this->fail('not_logged_in');
+			return;
+		}
+		$text = self::text($action, 'text');
+		if (strlen($text) > self::MAX_PIECE_BYTES) {
+			$this->fail('too_long');
+			return;
+		}
+		try {
+			$numbers = Click2Dial\findNumbers($text);
+		} catch (ValueError $e) {
+			// Not UTF-8: json_decode gives only UTF-8, so a caller that is not the client.
+			$this->fail('too_long');
+			return;
+		} catch (Throwable $e) {
+			$this->failWith($e);
+			return;
+		}
+		$this->sendFeedback(true, ['numbers' => $numbers]);
+	}
+
+	/**
+	 * The dial box: a name the user typed (the client calls a number at once), resolved in the
+	 * user's address book as grommunio-web resolves a recipient's name (mapi_ab_resolvename on
+	 * PR_DISPLAY_NAME, no exact-address flag), and the one entry found gives its numbers.
+	 */
+	private function search(array $action): void
+	{
+		if ($this->sessionUser() === '') {
+			$this->fail('not_logged_in');
+			return;
+		}
+		$query = trim(self::text($action, 'query'));
+		if ($query === '' || strlen($query) > self::MAX_QUERY_LENGTH) {
+			$this->fail('no_numbers');
+			return;
+		}
+		$addressBook = $GLOBALS['mapisession']->getAddressbook();
+		if (is_int($addressBook) || $addressBook === false) {
+			error_log('click2dial plugin: the address book cannot be opened (' . $addressBook . ')');
+			$this->fail('address_book');
+			return;
+		}
+		try {
+			$entries = Click2DialAddressBook::byName($addressBook, $query);
+		} catch (Throwable $e) {
+			error_log('click2dial plugin: address book search: ' . get_class($e) . ' (' . $e->getCode() . ')');
+			$this->fail('address_book');
+			return;
+		}
+		if ($entries === null) {
+			$this->fail('several_matches');
+			return;
+		}
+		$entries = array_values(array_filter($entries, fn ($entry) => $entry['numbers'] !== []));
+		if ($entries === []) {
+			$this->fail('no_numbers');
+			return;
+		}
+		$this->sendFeedback(true, ['matches' => array_slice($entries, 0, 5)]);
 	}
 
 	/**

@@ -464,6 +464,153 @@ test('a hostile page on another origin places no call with the user\'s session',
   assert.ok(refused.length >= 4, 'the attacks reached the module with the session: ' + refused.length);
 });
 
+// --- Numbers in what the user reads become links; the dial box (issue #17) ---
+
+/** An opened mail in grommunio-web's MessageBody (the preview's and the mail dialog's iframe). */
+async function showMail(page, fields) {
+  await page.evaluate((fields) => {
+    if (window.testBody) window.testBody.destroy();
+    const record = Zarafa.core.data.RecordFactory.createRecordObjectByMessageClass('IPM.Note', fields, 7);
+    record.opened = true; // what MAPIRecord.afterOpen sets once the server sent the whole mail
+    window.testBody = new Zarafa.common.ui.messagepanel.MessageBody({ renderTo: document.body, width: 600, height: 300 });
+    window.testBody.update(record);
+  }, fields);
+  return page.frameLocator('iframe.preview-iframe');
+}
+
+const LINK = 'a.click2dial_link';
+/** [text, title] of each number link in a locator. */
+const linksOf = (where) => where.locator(LINK).evaluateAll((links) => links.map((a) => [a.textContent, a.title]));
+
+test('mail, plain text: the numbers become links titled with what is dialed; a click dials exactly that; the text runs no script', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const body = await showMail(page, { body: 'Hello,\n<img src=x onerror=parent.pwned=1>\nCall me at +49 30 12345678 or on my mobile 0171 5550202.\n'
+    + 'Order 4711 of 02.12.2024, mail bob@example.com\n' + '-'.repeat(20000) + '\nLate in a long body: 0171 5550209\n' });
+  await body.locator(LINK).nth(2).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await linksOf(body), [['+49 30 12345678', '03012345678'], ['0171 5550202', '01715550202'], ['0171 5550209', '01715550209']]);
+  await body.locator(LINK).filter({ hasText: '0171 5550202' }).click();
+  const recorded = await waitForCalls(1);
+  assert.deepStrictEqual(recorded.map((c) => [c.user, c.dialed]), [['206', '01715550202']]);
+  assert.strictEqual(await page.evaluate(() => window.pwned), undefined, 'the body ran no script');
+  assert.match(await body.locator('pre').textContent(), /<img src=x onerror=parent\.pwned=1>/, 'the markup in the text is still text');
+  assert.strictEqual(await body.locator('a[href^="mailto:"]').count(), 1, "the client's own address link is kept");
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('mail, HTML: numbers in cells and bold text become links, the layout is kept, existing links and scripts are left alone, nothing runs', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const body = await showMail(page, { isHTML: true, html_body: '<table id="t"><tr><td>Office</td><td><b>+49 30 12345678</b></td></tr></table>'
+    + '<p style="color: rgb(255, 0, 0)" id="p">Mobile &lt;img src=x onerror=parent.pwned=2&gt; 0171 5550202 today</p>'
+    + '<a href="https://example.com/x" id="web">0171 5550203</a><script>parent.pwned = 3;</script><img src="x" onerror="parent.pwned = 4">' });
+  await body.locator(LINK).nth(1).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await linksOf(body), [['+49 30 12345678', '03012345678'], ['0171 5550202', '01715550202']]);
+  const layout = await body.locator('body').evaluate((b) => ({
+    cells: Array.from(b.querySelectorAll('#t td')).map((td) => td.textContent),
+    boldHoldsLink: !!b.querySelector('#t td b > a.click2dial_link'),
+    paragraph: b.querySelector('#p').textContent,
+    colour: b.querySelector('#p').style.color,
+    // The real client adds target, rel and title to a mail's links (its DOMPurify hook).
+    webLink: [b.querySelector('#web').getAttribute('href'), b.querySelector('#web').innerHTML]
+  }));
+  assert.deepStrictEqual(layout, { cells: ['Office', '+49 30 12345678'], boldHoldsLink: true,
+    paragraph: 'Mobile <img src=x onerror=parent.pwned=2> 0171 5550202 today', colour: 'rgb(255, 0, 0)',
+    webLink: ['https://example.com/x', '0171 5550203'] });
+  await body.locator(LINK).first().click();
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '03012345678']]);
+  assert.strictEqual(await page.evaluate(() => window.pwned), undefined, 'nothing in the body ran');
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('mail: tel: and callto: links call through the PBX instead of leaving the browser', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const body = await showMail(page, { isHTML: true, html_body: '<p><a href="tel:+49-30-1234-5679" id="tel">Call us</a> or <a href="callto:0171%205550204" id="callto">Skype</a></p>' });
+  await body.locator('#tel').click();
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '03012345679']]);
+  await body.locator('#callto').click();
+  assert.deepStrictEqual((await waitForCalls(2)).map((c) => [c.user, c.dialed]), [['206', '03012345679'], ['206', '01715550204']]);
+  assert.ok(/index\.php$/.test(page.url()), 'the page stayed: ' + page.url());
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+/** The plugin's tab of a contact's or address book user's dialog, given its record. */
+async function showNumbersTab(page, insertionPoint, make) {
+  await page.evaluate(({ insertionPoint, make }) => {
+    const items = container.populateInsertionPoint(insertionPoint, new Ext.util.Observable());
+    const config = items.filter((item) => item.xtype === 'zarafa.click2dialentrynumberstab')[0];
+    window.testTab = Ext.create(Ext.apply({ renderTo: document.body, width: 400 }, config));
+    const record = make.objectType
+      ? Zarafa.core.data.RecordFactory.createRecordObjectByObjectType(Zarafa.core.mapi.ObjectType[make.objectType], make.fields, 5)
+      : Zarafa.core.data.RecordFactory.createRecordObjectByMessageClass('IPM.Contact', make.fields, 5);
+    window.testTab.update(record, true);
+  }, { insertionPoint, make });
+  return page.locator('.click2dial_entrynumbers');
+}
+
+test('opened contact: its numbers and the numbers in its notes are links; a click calls', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const tab = await showNumbersTab(page, 'context.contact.contactcontentpanel.tabs', { fields: { display_name: 'Erin <b>E</b>',
+    business_telephone_number: '+49 30 12345670', cellular_telephone_number: '0171 5550205', body: 'Her assistant: 0171 5550206, room 4.12' } });
+  await tab.locator(LINK).nth(2).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await linksOf(tab), [['+49 30 12345670', '03012345670'], ['0171 5550205', '01715550205'], ['0171 5550206', '01715550206']]);
+  await tab.locator(LINK).nth(2).click();
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '01715550206']]);
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('address book entry details: the user\'s numbers are links; a click calls', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const tab = await showNumbersTab(page, 'context.addressbook.abuserdetailcontentpanel.tabs', { objectType: 'MAPI_MAILUSER',
+    fields: { display_name: 'Kim', office_telephone_number: '+49 30 12345671', mobile_telephone_number: '' } });
+  await tab.locator(LINK).first().waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await linksOf(tab), [['+49 30 12345671', '03012345671']]);
+  await tab.locator(LINK).first().click();
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '03012345671']]);
+});
+
+/** The dial box, as the top bar (MainTabBar) asks for it at main.maintabbar.right. */
+async function showDialBox(page) {
+  await page.evaluate(() => {
+    const items = container.populateInsertionPoint('main.maintabbar.right', new Ext.util.Observable());
+    const config = items.filter((item) => item.xtype === 'zarafa.click2dialdialbox')[0];
+    window.testBar = new Ext.Toolbar({ renderTo: document.body, items: [config] });
+    window.testBar.doLayout();
+  });
+  return page.locator('input.click2dial_dialbox_input');
+}
+
+test('dial box: a name is found in the address book and called with Enter; a typed number is called; recent calls come first', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const box = await showDialBox(page);
+  await box.fill('bob');
+  await box.press('Enter');
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '207']]);
+  // A name with two numbers: both offered (as text), the one clicked is called.
+  await box.fill('carol');
+  await box.press('Enter');
+  const choices = page.locator('.click2dial_dialbox_list .click2dial_dialbox_choice');
+  await choices.first().waitFor();
+  assert.deepStrictEqual(await choices.allTextContents(), ['Carol <i>Example</i> (Business): 202', 'Carol <i>Example</i> (Mobile): 0171 5550202']);
+  await choices.nth(1).dispatchEvent('mousedown');
+  assert.deepStrictEqual((await waitForCalls(2)).map((c) => c.dialed), ['207', '01715550202']);
+  await box.fill('0171 5550207');
+  await box.press('Enter');
+  assert.deepStrictEqual((await waitForCalls(3)).map((c) => c.dialed), ['207', '01715550202', '01715550207']);
+  await box.fill('');
+  await box.blur();
+  await box.focus();
+  await page.locator('.click2dial_dialbox_list .click2dial_dialbox_heading').filter({ hasText: 'Recent calls' }).waitFor();
+  assert.deepStrictEqual(await choices.allTextContents(), ['0171 5550207', 'Carol <i>Example</i>: 0171 5550202', 'Bob Example: 207']);
+  assert.deepStrictEqual(await page.evaluate(() => container.getSettingsModel().get('zarafa/v1/plugins/click2dial/recent')),
+    [{ name: '0171 5550207', number: '0171 5550207' }, { name: 'Carol <i>Example</i>', number: '0171 5550202' }, { name: 'Bob Example', number: '207' }]);
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
 (async () => {
   const filter = process.argv[2] || '';
   fs.mkdirSync(SHOT_DIR, { recursive: true });

@@ -59,6 +59,7 @@ const GW_STANDIN_FILES = [
 	'standin-client/zarafa-core.js',
 	'standin-client/zarafa-records.js',
 	'standin-client/zarafa-ui.js',
+	'standin-client/zarafa-messagebody.js',
 ];
 
 /** The client's files: the stand-in's, or the real client's in its LOAD_SOURCE order. */
@@ -100,7 +101,8 @@ $script = fn ($file) => '<script src="' . htmlspecialchars($file) . "\"></script
 <?php foreach ($plugins->cssFiles as $file) { echo '<link rel="stylesheet" href="' . htmlspecialchars($file) . "\">\n"; } ?>
 <script>
 var settings = <?= json_encode($tree, JSON_HEX_TAG | JSON_HEX_AMP) ?>;
-var serverconfig = {always_enabled_plugins: '', base_url: '/', max_attachment_size: 0, enable_advanced_settings: false};
+// enable_dompurify: grommunio-web's default (ENABLE_DOMPURIFY_FILTER, defaults.php): mail bodies are sanitized.
+var serverconfig = {always_enabled_plugins: '', base_url: '/', max_attachment_size: 0, enable_advanced_settings: false, enable_dompurify: true};
 var user = <?= json_encode(['username' => $user, 'fullname' => $user, 'email_address' => $user, 'smtp_address' => $user], JSON_HEX_TAG | JSON_HEX_AMP) ?>;
 var version = {webapp: 'test-host', server: 'test-host', client: <?= json_encode(GW_CLIENT_TREE === '' ? 'stand-in' : 'grommunio-web') ?>};
 var languages = [];

@@ -49,6 +49,10 @@ client release js/Click2Dial.js
 client release js/Click2DialResponseHandler.js
 client release js/CallNotice.js
 client release js/NumberChooser.js
+client release js/NumberLinks.js
+client release js/MailBodyLinks.js
+client release js/EntryNumbersTab.js
+client release js/DialBox.js
 client release js/settings/SettingsClick2DialWidget.js
 client release js/settings/SettingsClick2DialCategory.js
 client release js/Click2DialPlugin.js

@@ -6,6 +6,10 @@
  *   mapi_ab_resolvename($ab, [[tag => value]], EMS_AB_ADDRESS_LOOKUP): the rows of the entries
  *     whose property equals value (case-insensitive), each with PR_ENTRYID and PR_DISPLAY_NAME;
  *     none: MAPIException MAPI_E_NOT_FOUND, several: MAPI_E_AMBIGUOUS_RECIP;
+ *   mapi_ab_resolvename($ab, [[PR_DISPLAY_NAME => name]], 0): ambiguous name resolution, the
+ *     entries with a word of their name beginning with each word of name (case-insensitive);
+ *     none: MAPI_E_NOT_FOUND, several: MAPI_E_AMBIGUOUS_RECIP (as grommunio-web's
+ *     resolvenamesmodule meets it);
  *   mapi_ab_openentry($ab, $entryid) and mapi_getprops($entry, [tags]): the properties it has.
  * Entries come from a JSON file: [{"display_name", "smtp_address", "<field>_telephone_number"...}],
  * the field names of grommunio-web's AddressBookRecord. A missing file: MAPI_E_NO_ACCESS (the
@@ -67,18 +71,35 @@ function mapi_ab_resolvename($ab, array $restrictions, int $flags = 0): array
 {
 	[$tag, $value] = [array_key_first($restrictions[0]), (string) reset($restrictions[0])];
 	$rows = [];
+	$anr = !($flags & EMS_AB_ADDRESS_LOOKUP) && $tag === PR_DISPLAY_NAME;
 	foreach ($ab->entries as $entry) {
-		if (isset($entry[$tag]) && strcasecmp($entry[$tag], $value) === 0) {
+		if (isset($entry[$tag]) && ($anr ? gw_anr_matches($entry[$tag], $value) : strcasecmp($entry[$tag], $value) === 0)) {
 			$rows[] = [PR_ENTRYID => $entry[PR_ENTRYID], PR_DISPLAY_NAME => $entry[PR_DISPLAY_NAME] ?? ''];
 		}
 	}
 	if ($rows === []) {
 		throw new MAPIException('not found', MAPI_E_NOT_FOUND);
 	}
-	if (count($rows) > 1 && ($flags & EMS_AB_ADDRESS_LOOKUP)) {
+	if (count($rows) > 1 && (($flags & EMS_AB_ADDRESS_LOOKUP) || $anr)) {
 		throw new MAPIException('ambiguous', MAPI_E_AMBIGUOUS_RECIP);
 	}
 	return $rows;
+}
+
+/** Whether every word of $typed begins a word of $name. */
+function gw_anr_matches(string $name, string $typed): bool
+{
+	$words = preg_split('/[\s,.<>()]+/u', strtolower($name), -1, PREG_SPLIT_NO_EMPTY);
+	foreach (preg_split('/\s+/u', strtolower(trim($typed)), -1, PREG_SPLIT_NO_EMPTY) as $part) {
+		$found = false;
+		foreach ($words as $word) {
+			$found = $found || str_starts_with($word, $part);
+		}
+		if (!$found) {
+			return false;
+		}
+	}
+	return trim($typed) !== '';
 }
 
 function mapi_ab_openentry($ab, string $entryid): array

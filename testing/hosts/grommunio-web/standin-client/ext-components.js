@@ -219,7 +219,9 @@ Ext.Component = Ext.extend(Ext.util.Observable, {
 	beforeDestroy: Ext.emptyFn
 });
 Ext.reg('component', Ext.Component);
-Ext.reg('box', Ext.extend(Ext.Component, {}));
+/** Ext.BoxComponent: a component with a size (autoEl: the stand-in always makes a div). */
+Ext.BoxComponent = Ext.extend(Ext.Component, {});
+Ext.reg('box', Ext.BoxComponent);
 
 /**
  * Ext.Container: child components from items (configs get defaults, then defaultType),

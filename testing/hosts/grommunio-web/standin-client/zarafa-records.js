@@ -57,7 +57,10 @@ Ext.data.Store = Ext.extend(Ext.util.Observable, {
 	each: function(fn, scope) { Ext.each(this.records.slice(), fn, scope); }
 });
 
-Zarafa.core.data.MAPIRecord = Ext.extend(Ext.data.Record, {});
+/** isOpened(): true once the full record came from the server (MAPIRecord.afterOpen sets opened). */
+Zarafa.core.data.MAPIRecord = Ext.extend(Ext.data.Record, {
+	isOpened: function() { return this.opened === true; }
+});
 
 /** An item of a folder (mail, contact, distribution list): has a message class. */
 Zarafa.core.data.IPMRecord = Ext.extend(Zarafa.core.data.MAPIRecord, {
