@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use click2dial_core::credentials;
+use click2dial_core::{credentials, sharedstate};
 use click2dial_core::{
     dial_plan, directory, without_userinfo, CredentialSource, ServerUrl, Settings, VERSION,
 };
@@ -102,6 +102,10 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
         ),
         ("Call limits".to_owned(), call_limits(settings)),
         (
+            "Shared state (click2dial.shared_state)".to_owned(),
+            shared_state(settings),
+        ),
+        (
             "Connect timeout (click2dial.connect_timeout_ms)".to_owned(),
             format!("{} ms", settings.connect_timeout.as_millis()),
         ),
@@ -126,9 +130,10 @@ fn call_limits(settings: &Settings) -> String {
         0 => "the same number may be called again at once".to_owned(),
         ms => format!("the same number refused again for {ms} ms"),
     };
-    let state = match &settings.state_dir {
-        Some(folder) => folder.display().to_string(),
-        None => "a private folder in the system's temporary folder".to_owned(),
+    let state = match (&settings.shared_state, &settings.state_dir) {
+        (Some(url), _) => format!("Redis at {}", without_userinfo(url)),
+        (None, Some(folder)) => folder.display().to_string(),
+        (None, None) => "a private folder in the system's temporary folder".to_owned(),
     };
     let failures = match settings.failed_logins {
         0 => "failed sign-ins not limited (PINs open to guessing)".to_owned(),
@@ -166,6 +171,35 @@ fn key_file(settings: &Settings) -> String {
         ),
         Err(err) => format!("error: {err}"),
     }
+}
+
+/// Where the limits of several web servers are kept: the URL (any user information blanked),
+/// the CA and the password file by path; never the password.
+fn shared_state(settings: &Settings) -> String {
+    let Some(url) = &settings.shared_state else {
+        return "(not set: the limits are kept in this server's state folder)".to_owned();
+    };
+    let mut row = without_userinfo(url);
+    if let Err(err) = sharedstate::target(settings) {
+        row.push_str(&format!("; error: {err}"));
+    }
+    let tls = url.trim_start().starts_with("rediss://");
+    match settings
+        .shared_state_ca_file
+        .as_ref()
+        .or(settings.ca_file.as_ref())
+    {
+        Some(ca) if tls => row.push_str(&format!("; TLS verified with {}", ca.display())),
+        None if tls => row.push_str("; TLS verified with the system's CAs"),
+        _ => {}
+    }
+    if let Some(file) = &settings.shared_state_password_file {
+        row.push_str(&format!(
+            "; password from {} (click2dial.shared_state_password_file)",
+            file.display()
+        ));
+    }
+    row
 }
 
 /// Where stored PINs are kept; only the folder, never what it holds or for whom.

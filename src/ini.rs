@@ -4,7 +4,7 @@
 //! the extension at another server or CA and collect its users' PINs; the time-outs may be
 //! changed per script with `ini_set()`.
 //!
-//! Reading all fifteen values into a [`Settings`] took longer than a directory lookup, and the
+//! Reading all seventeen values into a [`Settings`] took longer than a directory lookup, and the
 //! functions ran it on every call (docs/benchmarks.md). So the [`Settings`] are kept, and rebuilt
 //! only after a value changed. Every entry has a change handler ([`note_change`]), which the
 //! engine calls whenever it changes a value: at start-up, for `ini_set()`, `ini_restore()`,
@@ -38,8 +38,11 @@ pub const DUPLICATE_WINDOW_MS: &CStr = c"click2dial.duplicate_window_ms";
 pub const STATE_DIR: &CStr = c"click2dial.state_dir";
 pub const CREDENTIAL_DIR: &CStr = c"click2dial.credential_dir";
 pub const FAILED_LOGINS: &CStr = c"click2dial.failed_logins";
+pub const SHARED_STATE: &CStr = c"click2dial.shared_state";
+pub const SHARED_STATE_CA_FILE: &CStr = c"click2dial.shared_state_ca_file";
+pub const SHARED_STATE_PASSWORD_FILE: &CStr = c"click2dial.shared_state_password_file";
 
-pub static ENTRIES: IniEntryDefs<15> = IniEntryDefs::new([
+pub static ENTRIES: IniEntryDefs<18> = IniEntryDefs::new([
     entry(SERVER, c"", IniEntryPermission::System),
     entry(CA_FILE, c"", IniEntryPermission::System),
     entry(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
@@ -54,6 +57,9 @@ pub static ENTRIES: IniEntryDefs<15> = IniEntryDefs::new([
     entry(STATE_DIR, c"", IniEntryPermission::System),
     entry(CREDENTIAL_DIR, c"", IniEntryPermission::System),
     entry(FAILED_LOGINS, c"5", IniEntryPermission::System),
+    entry(SHARED_STATE, c"", IniEntryPermission::System),
+    entry(SHARED_STATE_CA_FILE, c"", IniEntryPermission::System),
+    entry(SHARED_STATE_PASSWORD_FILE, c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -171,6 +177,11 @@ fn read() -> Result<Settings> {
             0..=1000,
             "failed sign-ins (0 turns the budget off, leaving PINs open to guessing)",
         )? as u32,
+        shared_state: Some(value(SHARED_STATE))
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty()),
+        shared_state_ca_file: path(SHARED_STATE_CA_FILE),
+        shared_state_password_file: path(SHARED_STATE_PASSWORD_FILE),
     })
 }
 

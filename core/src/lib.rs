@@ -23,6 +23,9 @@ up, connects it to the contact. This crate holds the parts that decide and do th
   results per leg, the two legs' states), tested against its emulator; not yet behind
   [`make_call`].
 
+* [`sharedstate`]: the Redis that keeps the call limits for several web servers
+  (`click2dial.shared_state`), through a small RESP client of its own.
+
 * [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
   answered), judged from the user's calls in progress ([`activecalls`]).
 
@@ -45,6 +48,7 @@ pub mod progress;
 pub mod ratelimit;
 mod secret;
 mod settings;
+pub mod sharedstate;
 pub mod sipxconfig;
 mod tls;
 pub mod transport;

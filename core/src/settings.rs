@@ -52,6 +52,16 @@ pub struct Settings {
     /// `click2dial.failed_logins`: failed sign-ins (401, 403) a PBX account may have in a row
     /// before each further request must wait (`ratelimit`); zero turns the budget off.
     pub failed_logins: u32,
+    /// `click2dial.shared_state`: the Redis that keeps the limits for several web servers
+    /// (`redis://host:port/db`, `rediss://…`, `unix:///path`); `None` keeps them in the state
+    /// folder (`sharedstate`).
+    pub shared_state: Option<String>,
+    /// `click2dial.shared_state_ca_file`: the CA that signs Redis' certificate for `rediss://`;
+    /// `None` uses `click2dial.ca_file` (or the system's roots).
+    pub shared_state_ca_file: Option<PathBuf>,
+    /// `click2dial.shared_state_password_file`: the file holding Redis' password; `None` sends
+    /// none.
+    pub shared_state_password_file: Option<PathBuf>,
 }
 
 /// Default for `click2dial.rate_limit`.
@@ -114,6 +124,9 @@ impl Default for Settings {
             duplicate_window: DEFAULT_DUPLICATE_WINDOW,
             state_dir: None,
             failed_logins: DEFAULT_FAILED_LOGINS,
+            shared_state: None,
+            shared_state_ca_file: None,
+            shared_state_password_file: None,
         }
     }
 }
