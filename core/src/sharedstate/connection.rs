@@ -357,6 +357,18 @@ fn password(settings: &Settings) -> Result<Option<Secret>> {
 
 /// The connection failed: Redis does not run there, or is not reachable within the time-out.
 pub fn unreachable(target: &Target, err: &io::Error) -> Error {
+    let tls_problem = err
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    if let Some(problem) = tls_problem {
+        return Error::configuration(format!(
+            "the TLS handshake with Redis at click2dial.shared_state {} failed ({problem}), so \
+             the call limits cannot be kept and nothing is sent to sipXconfig: set \
+             click2dial.shared_state_ca_file (or click2dial.ca_file) to the CA that signed \
+             Redis' certificate, and name the host that certificate names",
+            target.shown
+        ));
+    }
     Error::configuration(format!(
         "Redis at click2dial.shared_state {} cannot be reached ({err}), so the call limits \
          cannot be kept and nothing is sent to sipXconfig: start Redis or fix the setting (it is \
