@@ -84,7 +84,7 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
         },
         "numbers are only cleaned",
     );
-    vec![
+    let mut rows = vec![
         ("CA file (click2dial.ca_file)".to_owned(), ca),
         ("Directory (click2dial.directory)".to_owned(), directory),
         ("Dial plan (click2dial.dialplan)".to_owned(), dialplan),
@@ -102,10 +102,6 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
         ),
         ("Call limits".to_owned(), call_limits(settings)),
         (
-            "Shared state (click2dial.shared_state)".to_owned(),
-            shared_state(settings),
-        ),
-        (
             "Connect timeout (click2dial.connect_timeout_ms)".to_owned(),
             format!("{} ms", settings.connect_timeout.as_millis()),
         ),
@@ -117,7 +113,19 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             "Plain http allowed (click2dial.allow_http)".to_owned(),
             if settings.allow_http { "yes" } else { "no" }.to_owned(),
         ),
-    ]
+    ];
+    // Only when set: without it the limits' row already says which folder keeps them.
+    if let Some(row) = shared_state(settings) {
+        let at = rows
+            .iter()
+            .position(|(name, _)| name == "Call limits")
+            .map_or(rows.len(), |i| i + 1);
+        rows.insert(
+            at,
+            ("Shared state (click2dial.shared_state)".to_owned(), row),
+        );
+    }
+    rows
 }
 
 /// The per-account limits (click2dial.rate_limit, duplicate_window_ms, failed_logins, state_dir).
@@ -175,10 +183,8 @@ fn key_file(settings: &Settings) -> String {
 
 /// Where the limits of several web servers are kept: the URL (any user information blanked),
 /// the CA and the password file by path; never the password.
-fn shared_state(settings: &Settings) -> String {
-    let Some(url) = &settings.shared_state else {
-        return "(not set: the limits are kept in this server's state folder)".to_owned();
-    };
+fn shared_state(settings: &Settings) -> Option<String> {
+    let url = settings.shared_state.as_ref()?;
     let mut row = without_userinfo(url);
     if let Err(err) = sharedstate::target(settings) {
         row.push_str(&format!("; error: {err}"));
@@ -199,7 +205,7 @@ fn shared_state(settings: &Settings) -> String {
             file.display()
         ));
     }
-    row
+    Some(row)
 }
 
 /// Where stored PINs are kept; only the folder, never what it holds or for whom.

@@ -15,7 +15,7 @@ pub enum Store {
     /// One file per account in the state folder.
     Folder(Folder),
     /// One key per account on Redis.
-    Shared(Shared),
+    Shared(Box<Shared>),
 }
 
 impl Store {
@@ -23,7 +23,7 @@ impl Store {
     /// folder is opened and checked, Redis is connected to on the first update.
     pub fn open(settings: &Settings) -> Result<Store> {
         match sharedstate::target(settings)? {
-            Some(target) => Ok(Store::Shared(Shared::new(settings, target))),
+            Some(target) => Ok(Store::Shared(Box::new(Shared::new(settings, target)))),
             None => Folder::open(settings).map(Store::Folder),
         }
     }
