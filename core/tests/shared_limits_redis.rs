@@ -1000,3 +1000,54 @@ fn without_a_shared_state_the_folder_keeps_the_limits_as_before() {
     call(&blank, "nina", "1201").unwrap();
     assert!(!folder_is_empty(state.path()));
 }
+
+/// How many keys database `db` of the test's Redis holds.
+fn dbsize(redis: &RedisServer, db: u32) -> u64 {
+    let mut stream = std::os::unix::net::UnixStream::connect(redis.socket()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    write!(stream, "SELECT {db}\r\nDBSIZE\r\n").unwrap();
+    let mut text = String::new();
+    let mut buf = [0u8; 256];
+    while text.matches("\r\n").count() < 2 {
+        let n = stream.read(&mut buf).unwrap();
+        assert!(n > 0, "closed after {text:?}");
+        text.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    let size = text.split("\r\n").nth(1).unwrap();
+    size.trim_start_matches(':').parse().unwrap()
+}
+
+#[test]
+fn the_database_of_the_url_holds_the_limits() {
+    let Some(binary) = redis_or_skip("database") else {
+        return;
+    };
+    let redis = RedisServer::start(&binary, Listen::Socket, &[]);
+    let state = private_dir();
+    let url = format!("{}?db=5", redis.url());
+    let settings = on_redis(&limits_settings(state.path(), 6, 5_000, 5), &url);
+    call(&settings, "olga", "1301").unwrap();
+    assert_eq!((dbsize(&redis, 0), dbsize(&redis, 5)), (0, 1));
+    let missing = on_redis(&settings, &format!("{}?db=99", redis.url()));
+    let message = configuration_problem(call(&missing, "olga", "1302"));
+    assert!(message.contains("SELECT 99"), "{message}");
+}
+
+#[test]
+fn a_password_for_a_redis_that_has_none_is_named_as_such() {
+    let Some(binary) = redis_or_skip("no_requirepass") else {
+        return;
+    };
+    let redis = RedisServer::start(&binary, Listen::Socket, &[]);
+    let state = private_dir();
+    let file = password_file(state.path(), "Unneeded-Pa55", 0o600);
+    let settings = Settings {
+        shared_state_password_file: Some(file),
+        ..on_redis(&limits_settings(state.path(), 6, 5_000, 5), &redis.url())
+    };
+    let message = configuration_problem(call(&settings, "pia", "1401"));
+    assert!(message.contains("asks for no password"), "{message}");
+    assert!(!message.contains("Pa55"), "{message}");
+}

@@ -212,6 +212,19 @@ impl Connection {
             .unwrap_or_default();
         match self.command(&[b"AUTH", password.expose().as_bytes()]) {
             Ok(Reply::Status(_)) => Ok(()),
+            // Redis 6+ and 5 say so when no password is set; a hint is better than "wrong".
+            Ok(Reply::Error(text))
+                if text.contains("without any password configured")
+                    || text.contains("no password is set") =>
+            {
+                Err(Error::configuration(format!(
+                    "Redis at click2dial.shared_state {} asks for no password (it has no \
+                     requirepass) but click2dial.shared_state_password_file {shown_file} names \
+                     one, so the call limits cannot be kept and nothing is sent to sipXconfig: \
+                     set requirepass in Redis, or empty the setting",
+                    target.shown
+                )))
+            }
             // Redis' own words are not repeated: they are about the password.
             Ok(Reply::Error(_)) => Err(Error::configuration(format!(
                 "Redis at click2dial.shared_state {} refused the password in \

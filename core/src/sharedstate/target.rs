@@ -52,7 +52,9 @@ impl Target {
     /// Checks the setting's value.
     pub fn parse(value: &str) -> Result<Target> {
         let value = value.trim();
-        let shown = quoted(&without_userinfo(value));
+        // Whole (a socket's path is often longer than `quoted` keeps), escaped, and without
+        // any user information.
+        let shown = format!("\"{}\"", without_userinfo(value).escape_debug());
         // Before parsing, as for click2dial.server: a password with `/`, `#` or `?` in it would
         // not parse as one, and the check must not depend on how it parses.
         if without_userinfo(value) != value {
