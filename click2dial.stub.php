@@ -30,7 +30,8 @@ namespace Click2Dial {
      *   extension: the extension written after the number, not dialed (null when none);
      *   placed_at: when sipXconfig accepted the call, in milliseconds since the Unix epoch;
      *   user_extension: the extension of $fromUser's phone.
-     * @throws ConfigurationException an INI setting or a file it names is missing or wrong
+     * @throws ConfigurationException an INI setting or a file it names is missing or wrong, or the
+     *   limits cannot be kept (the state folder, or the Redis of click2dial.shared_state)
      * @throws InvalidNumberException the number cannot be dialed; nothing was sent
      * @throws NumberNotAllowedException the dial plan forbids the number; nothing was sent
      * @throws UnknownUserException the directory does not know $fromUser
@@ -61,7 +62,8 @@ namespace Click2Dial {
      *   from, to: user parts of the caller's and the callee's addresses; direction: as sipXecs
      *   names it (INCOMING, OUTGOING, ...); start: milliseconds since the Unix epoch (the
      *   PBX's clock); duration: milliseconds; internal: whether the caller is a PBX user.
-     * @throws ConfigurationException an INI setting or a file it names is missing or wrong
+     * @throws ConfigurationException an INI setting or a file it names is missing or wrong, or the
+     *   limits cannot be kept (the state folder, or the Redis of click2dial.shared_state)
      * @throws UnknownUserException the directory does not know $fromUser
      * @throws CredentialException no password was given, and click2dial.credentials provides none
      * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)
