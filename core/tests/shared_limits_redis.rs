@@ -488,8 +488,9 @@ fn two_servers_sharing_one_redis_share_the_limit_to_the_call() {
 }
 
 /// What a worker process does: `attempts` calls of `account` on `threads` threads; prints how
-/// many were admitted.
+/// many were admitted. Not a test of its own (ignored): the tests below run it in processes.
 #[test]
+#[ignore = "a worker process of the concurrency and fork tests, run by them"]
 fn worker_process() {
     let Ok(job) = std::env::var("C2D_REDIS_WORKER") else {
         return; // only run as a worker
