@@ -530,7 +530,7 @@ fn worker_process() {
                     .collect();
                 handles.into_iter().map(|h| h.join().unwrap()).sum()
             });
-            println!("admitted {admitted}");
+            println!("\nworker: admitted {admitted}");
         }
         "fork" => fork_worker(&settings, account),
         other => panic!("unknown mode {other}"),
@@ -568,7 +568,7 @@ fn fork_worker(settings: &Settings, account: &str) {
     let child_ok = libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0;
     call(settings, account, "503").unwrap();
     let parent_kept = sharedstate::connections_made() == made;
-    println!("fork child_ok={child_ok} parent_kept={parent_kept}");
+    println!("\nworker: fork child_ok={child_ok} parent_kept={parent_kept}");
 }
 
 fn spawn_worker(job: &str) -> Child {
@@ -576,6 +576,7 @@ fn spawn_worker(job: &str) -> Child {
         .args([
             "--exact",
             "worker_process",
+            "--ignored",
             "--nocapture",
             "--test-threads=1",
         ])
@@ -617,7 +618,11 @@ fn workers_in_several_processes_and_threads_admit_every_allowed_call_exactly_onc
     fs::write(state.path().join("go"), "").unwrap();
     let admitted: usize = workers
         .into_iter()
-        .map(|child| worker_line(child, "admitted ").parse::<usize>().unwrap())
+        .map(|child| {
+            worker_line(child, "worker: admitted ")
+                .parse::<usize>()
+                .unwrap()
+        })
         .sum();
     assert_eq!(admitted, 25, "the limit, exactly");
     // Each admitted call is in the record once: as many as admitted, no more.
@@ -658,7 +663,7 @@ fn a_forked_child_makes_its_own_connection_and_the_parent_keeps_its_own() {
         state.path().display()
     ));
     assert_eq!(
-        worker_line(worker, "fork "),
+        worker_line(worker, "worker: fork "),
         "child_ok=true parent_kept=true"
     );
 }
