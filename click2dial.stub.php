@@ -36,7 +36,8 @@ namespace Click2Dial {
      *   user_extension: the extension of $fromUser's phone; pbx: 'sipxconfig' or 'clicktocall';
      *   translated_initiator, translated_destination: the two addresses after the clicktocall
      *   server's translation rules (null for sipXconfig).
-     * @throws ConfigurationException an INI setting or a file it names is missing or wrong
+     * @throws ConfigurationException an INI setting or a file it names is missing or wrong, or the
+     *   limits cannot be kept (the state folder, or the Redis of click2dial.shared_state)
      * @throws InvalidNumberException the number cannot be dialed; nothing was sent
      * @throws NumberNotAllowedException the dial plan forbids the number; nothing was sent
      * @throws UnknownUserException the directory does not know $fromUser
@@ -70,7 +71,8 @@ namespace Click2Dial {
      *   from, to: user parts of the caller's and the callee's addresses; direction: as sipXecs
      *   names it (INCOMING, OUTGOING, ...); start: milliseconds since the Unix epoch (the
      *   PBX's clock); duration: milliseconds; internal: whether the caller is a PBX user.
-     * @throws ConfigurationException an INI setting or a file it names is missing or wrong
+     * @throws ConfigurationException an INI setting or a file it names is missing or wrong, or the
+     *   limits cannot be kept (the state folder, or the Redis of click2dial.shared_state)
      * @throws UnknownUserException the directory does not know $fromUser
      * @throws CredentialException no password was given, and click2dial.credentials provides none
      * @throws AuthenticationException sipXconfig refused the credentials (getCode(): 401 or 403)

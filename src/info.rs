@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use click2dial_core::credentials;
+use click2dial_core::{credentials, sharedstate};
 use click2dial_core::{
     dial_plan, directory, pbx, without_userinfo, CredentialSource, PbxKind, Settings, VERSION,
 };
@@ -91,7 +91,7 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
         },
         "numbers are only cleaned",
     );
-    vec![
+    let mut rows = vec![
         ("CA file (click2dial.ca_file)".to_owned(), ca),
         ("Directory (click2dial.directory)".to_owned(), directory),
         ("Dial plan (click2dial.dialplan)".to_owned(), dialplan),
@@ -120,7 +120,19 @@ fn settings_rows(settings: &Settings) -> Vec<(String, String)> {
             "Plain http allowed (click2dial.allow_http)".to_owned(),
             if settings.allow_http { "yes" } else { "no" }.to_owned(),
         ),
-    ]
+    ];
+    // Only when set: without it the limits' row already says which folder keeps them.
+    if let Some(row) = shared_state(settings) {
+        let at = rows
+            .iter()
+            .position(|(name, _)| name == "Call limits")
+            .map_or(rows.len(), |i| i + 1);
+        rows.insert(
+            at,
+            ("Shared state (click2dial.shared_state)".to_owned(), row),
+        );
+    }
+    rows
 }
 
 /// The clicktocall server's settings; of the password file only whether it can be used.
@@ -175,9 +187,10 @@ fn call_limits(settings: &Settings) -> String {
         0 => "the same number may be called again at once".to_owned(),
         ms => format!("the same number refused again for {ms} ms"),
     };
-    let state = match &settings.state_dir {
-        Some(folder) => folder.display().to_string(),
-        None => "a private folder in the system's temporary folder".to_owned(),
+    let state = match (&settings.shared_state, &settings.state_dir) {
+        (Some(url), _) => format!("Redis at {}", without_userinfo(url)),
+        (None, Some(folder)) => folder.display().to_string(),
+        (None, None) => "a private folder in the system's temporary folder".to_owned(),
     };
     let failures = match settings.failed_logins {
         0 => "failed sign-ins not limited (PINs open to guessing)".to_owned(),
@@ -215,6 +228,33 @@ fn key_file(settings: &Settings) -> String {
         ),
         Err(err) => format!("error: {err}"),
     }
+}
+
+/// Where the limits of several web servers are kept: the URL (any user information blanked),
+/// the CA and the password file by path; never the password.
+fn shared_state(settings: &Settings) -> Option<String> {
+    let url = settings.shared_state.as_ref()?;
+    let mut row = without_userinfo(url);
+    if let Err(err) = sharedstate::target(settings) {
+        row.push_str(&format!("; error: {err}"));
+    }
+    let tls = url.trim_start().starts_with("rediss://");
+    match settings
+        .shared_state_ca_file
+        .as_ref()
+        .or(settings.ca_file.as_ref())
+    {
+        Some(ca) if tls => row.push_str(&format!("; TLS verified with {}", ca.display())),
+        None if tls => row.push_str("; TLS verified with the system's CAs"),
+        _ => {}
+    }
+    if let Some(file) = &settings.shared_state_password_file {
+        row.push_str(&format!(
+            "; password from {} (click2dial.shared_state_password_file)",
+            file.display()
+        ));
+    }
+    Some(row)
 }
 
 /// Where stored PINs are kept; only the folder, never what it holds or for whom.

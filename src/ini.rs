@@ -45,7 +45,11 @@ pub const CLICKTOCALL_ANCHOR: &CStr = c"click2dial.clicktocall_anchor";
 pub const CLICKTOCALL_INITIATOR: &CStr = c"click2dial.clicktocall_initiator";
 pub const CLICKTOCALL_FOLLOW_TIMEOUT_MS: &CStr = c"click2dial.clicktocall_follow_timeout_ms";
 
-pub static ENTRIES: IniEntryDefs<21> = IniEntryDefs::new([
+pub const SHARED_STATE: &CStr = c"click2dial.shared_state";
+pub const SHARED_STATE_CA_FILE: &CStr = c"click2dial.shared_state_ca_file";
+pub const SHARED_STATE_PASSWORD_FILE: &CStr = c"click2dial.shared_state_password_file";
+
+pub static ENTRIES: IniEntryDefs<24> = IniEntryDefs::new([
     entry(SERVER, c"", IniEntryPermission::System),
     entry(CA_FILE, c"", IniEntryPermission::System),
     entry(CONNECT_TIMEOUT_MS, c"2000", IniEntryPermission::All),
@@ -74,6 +78,9 @@ pub static ENTRIES: IniEntryDefs<21> = IniEntryDefs::new([
         c"400000",
         IniEntryPermission::System,
     ),
+    entry(SHARED_STATE, c"", IniEntryPermission::System),
+    entry(SHARED_STATE_CA_FILE, c"", IniEntryPermission::System),
+    entry(SHARED_STATE_PASSWORD_FILE, c"", IniEntryPermission::System),
     IniEntryDef::end(),
 ]);
 
@@ -202,6 +209,11 @@ fn read() -> Result<Settings> {
             1..=3_600_000,
             "milliseconds",
         )?),
+        shared_state: Some(value(SHARED_STATE))
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty()),
+        shared_state_ca_file: path(SHARED_STATE_CA_FILE),
+        shared_state_password_file: path(SHARED_STATE_PASSWORD_FILE),
     })
 }
 

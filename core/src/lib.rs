@@ -31,6 +31,9 @@ configuration server of sipXecs, or reSIProcate's clicktocall server, whichever
   each call's record in the state folder, kept by a follower process (clicktocall over XML) or
   judged at each look from the calls in progress (sipXconfig).
 
+* [`sharedstate`]: the Redis that keeps the call limits for several web servers
+  (`click2dial.shared_state`), through a small RESP client of its own.
+
 * [`progress::call_progress`]: what became of a placed call (ringing, connected, ended, not
   answered), judged from the user's calls in progress ([`activecalls`]).
 
@@ -56,6 +59,7 @@ pub mod progress;
 pub mod ratelimit;
 mod secret;
 mod settings;
+pub mod sharedstate;
 pub mod status;
 mod tls;
 pub mod transport;

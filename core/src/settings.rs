@@ -69,6 +69,16 @@ pub struct Settings {
     /// `click2dial.clicktocall_follow_timeout_ms`: how long a call placed over the XML interface
     /// is followed at most.
     pub clicktocall_follow_timeout: Duration,
+    /// `click2dial.shared_state`: the Redis that keeps the limits for several web servers
+    /// (`redis://host:port/db`, `rediss://…`, `unix:///path`); `None` keeps them in the state
+    /// folder (`sharedstate`).
+    pub shared_state: Option<String>,
+    /// `click2dial.shared_state_ca_file`: the CA that signs Redis' certificate for `rediss://`;
+    /// `None` uses `click2dial.ca_file` (or the system's roots).
+    pub shared_state_ca_file: Option<PathBuf>,
+    /// `click2dial.shared_state_password_file`: the file holding Redis' password; `None` sends
+    /// none.
+    pub shared_state_password_file: Option<PathBuf>,
 }
 
 /// Default for `click2dial.rate_limit`.
@@ -181,6 +191,9 @@ impl Default for Settings {
             clicktocall_anchor: true,
             clicktocall_initiator: DEFAULT_CLICKTOCALL_INITIATOR.to_owned(),
             clicktocall_follow_timeout: crate::clicktocall::DEFAULT_FOLLOW_TIMEOUT,
+            shared_state: None,
+            shared_state_ca_file: None,
+            shared_state_password_file: None,
         }
     }
 }

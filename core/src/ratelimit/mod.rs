@@ -26,12 +26,15 @@
 //!
 //! php-fpm runs many processes, so the counts cannot live in one process's memory. They live in
 //! one small file per account in a state folder (`store`), read and rewritten under an
-//! exclusive `flock`. The decision itself is a pure function of the record and the time
+//! exclusive `flock`, or, for several web servers, in one key per account on the Redis of
+//! `click2dial.shared_state` (`shared`), changed by compare-and-set. The decision itself is a pure function of the record and the time
 //! ([`decide::decide`], [`decide::settle`]), tested without files. Where the limits cannot be
 //! kept (the folder cannot be made, locked or trusted), nothing is sent: failing open would
 //! switch the protection off exactly when something is wrong.
 
+mod backend;
 pub mod decide;
+mod shared;
 pub(crate) mod store;
 
 pub use decide::{Limits, Outcome, Record, Refusal, Request};
@@ -40,7 +43,7 @@ pub use store::MAX_RECORD_BYTES;
 use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
 use crate::settings::Settings;
-use store::Folder;
+pub use backend::Store;
 
 /// What is about to be sent.
 #[derive(Clone, Copy, Debug)]
@@ -59,7 +62,7 @@ pub struct Admission {
 
 /// What an admission wrote down, and where.
 struct Held {
-    folder: Folder,
+    store: Store,
     name: String,
     ticket: decide::Ticket,
     limits: Limits,
@@ -72,11 +75,9 @@ impl Admission {
     pub fn settle<T>(self, result: &Result<T>) {
         let Some(held) = self.held else { return };
         let outcome = Outcome::of(result);
-        let _ = held
-            .folder
-            .update(&held.name, &held.limits, |record, _now| {
-                decide::settle(record, &held.ticket, outcome)
-            });
+        let _ = held.store.update(&held.name, &held.limits, |record, _now| {
+            decide::settle(record, &held.ticket, outcome)
+        });
     }
 }
 
@@ -101,15 +102,15 @@ pub fn admit(settings: &Settings, account: &str, attempt: Attempt<'_>) -> Result
     if !limits.apply_to(request) {
         return Ok(Admission { held: None });
     }
-    let folder = Folder::open(settings)?;
+    let store = Store::open(settings)?;
     let name = record_name_of(account);
-    let decided = folder.update(&name, &limits, |record, now| {
+    let decided = store.update(&name, &limits, |record, now| {
         decide::decide(record, now, &limits, request)
     })?;
     let ticket = decided.map_err(|refusal| refused(refusal, account, attempt))?;
     Ok(Admission {
         held: (!ticket.is_blank()).then_some(Held {
-            folder,
+            store,
             name,
             ticket,
             limits,
