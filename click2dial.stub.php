@@ -182,6 +182,15 @@ namespace Click2Dial {
     function getUsernr(string $fromUser): ?string {}
 
     /**
+     * Whether the PBX of click2dial.pbx signs each user in with their own password: true for
+     * sipXconfig (a front end finds the user's PIN, or lets the extension find it), false for
+     * reSIProcate's clicktocall server, which trusts the site (no PIN is asked or kept).
+     *
+     * @throws ConfigurationException click2dial.pbx names no PBX
+     */
+    function pbxAsksPassword(): bool {}
+
+    /**
      * Opens the WebAccess login password as WebAccess keeps it in $_SESSION["password"], for
      * sites where the login password is also the PBX password (click2dial.credentials = session).
      *

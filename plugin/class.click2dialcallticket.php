@@ -23,7 +23,7 @@
 class click2dialcallticket
 {
 	const SESSION_KEY = 'click2dial_ticket_key';
-	const FIELDS = array('user', 'user_extension', 'dialed', 'placed_at');
+	const FIELDS = array('user', 'user_extension', 'dialed', 'placed_at', 'call_id');
 
 	/**
 	 * Gives the session a key, once. Only from the page-load hooks, where WebAccess still has the
@@ -63,7 +63,7 @@ class click2dialcallticket
 	/** The fields, each prefixed with its length (so no two calls join alike), under a label. */
 	static function message($call)
 	{
-		$message = 'click2dial progress ticket 1';
+		$message = 'click2dial progress ticket 2';
 		foreach (self::FIELDS as $name) {
 			$value = isset($call[$name]) ? (string) $call[$name] : '';
 			$message .= "\n" . strlen($value) . ':' . $value;

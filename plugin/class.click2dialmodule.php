@@ -9,12 +9,13 @@
 /*
  * The request handler of the click2dial plugin, reached through zarafa.php as
  * <module name="click2dialmodule">. Actions:
- *   call         {number}: sipXecs rings the logged-in user's phone, then dials number;
- *                -> {number, dialed, status, user, user_extension, placed_at, ticket};
- *   progress     {dialed, placed_at, user, user_extension, ticket, state}: what became of that
- *                call -> {state, dialed, placed_at} (state "unknown" with error when it cannot
- *                be told);
- *   getsettings  -> {credentials, confirm, repeat_seconds, pin_stored, progress} (never the PIN);
+ *   call         {number}: the PBX rings the logged-in user's phone, then dials number;
+ *                -> {number, dialed, status, user, user_extension, placed_at, call_id, ticket};
+ *   progress     {dialed, placed_at, user, user_extension, call_id, ticket}: what became of
+ *                that call (Click2Dial\callStatus) -> {state, leg, code, dialed, placed_at}
+ *                (state "unknown" with error when it cannot be told);
+ *   getsettings  -> {credentials ("none" where the PBX takes no password), confirm,
+ *                repeat_seconds, pin_stored, progress} (never the PIN);
  *   savepin      {pin}: hands the PIN to the extension's credential store (stored mode);
  *   clearpin     forgets the stored PIN.
  * In stored mode the PIN is kept by the extension on the server (Click2Dial\storeCredential),
@@ -35,7 +36,6 @@ class click2dialmodule extends Module
 {
 	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
 	const MAX_NUMBER_LENGTH = 256;
-	const STATES = array('requested', 'ringing', 'connected', 'ended', 'not_answered');
 
 	function __construct($id, $data)
 	{
@@ -117,6 +117,14 @@ class click2dialmodule extends Module
 
 	function credentialSource()
 	{
+		// A PBX that trusts the site (reSIProcate's clicktocall server) takes no password: no
+		// PIN is asked, stored or sent. A wrong click2dial.pbx is left for makeCall to report.
+		try {
+			if (!Click2Dial\pbxAsksPassword()) {
+				return 'none';
+			}
+		} catch (Throwable $e) {
+		}
 		$source = PLUGIN_CLICK2DIAL_CREDENTIALS;
 		if ($source === '') {
 			$source = ini_get('click2dial.credentials') ?: 'stored';
@@ -153,6 +161,7 @@ class click2dialmodule extends Module
 			'user' => $call['user'],
 			'user_extension' => $call['user_extension'],
 			'placed_at' => $call['placed_at'],
+			'call_id' => $call['call_id'],
 			'ticket' => click2dialcallticket::issue($call),
 		));
 	}
@@ -168,7 +177,7 @@ class click2dialmodule extends Module
 			'user_extension' => $field('user_extension'),
 			'dialed' => $field('dialed'),
 			'placed_at' => $field('placed_at'),
-			'state' => $field('state'),
+			'call_id' => $field('call_id'),
 		);
 		$ticket = $field('ticket');
 		$echo = array('dialed' => $call['dialed'], 'placed_at' => $call['placed_at']);
@@ -181,7 +190,7 @@ class click2dialmodule extends Module
 			}
 		}
 		if ($call['user'] === '' || $call['dialed'] === '' || !ctype_digit($call['placed_at'])
-			|| strlen($call['placed_at']) > 15 || ($call['state'] !== '' && !in_array($call['state'], self::STATES, true))) {
+			|| strlen($call['placed_at']) > 15 || strlen($call['call_id']) !== 32 || !ctype_xdigit($call['call_id'])) {
 			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => 'invalid_call'));
 		}
 		// Only a call this session placed: for a forged, altered or another session's call the
@@ -189,20 +198,26 @@ class click2dialmodule extends Module
 		if (!click2dialcallticket::matches($call, $ticket)) {
 			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => 'not_your_call'));
 		}
-		$call['placed_at'] = (int) $call['placed_at'];
-		$call['state'] = $call['state'] === '' ? null : $call['state'];
-		$call['ring_timeout_ms'] = 1000 * (int) PLUGIN_CLICK2DIAL_RING_TIMEOUT;
 		try {
 			$password = $this->pbxPassword($user);
 			if ($password === false) {
 				return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => 'no_pin'));
 			}
-			$state = Click2Dial\callProgress($call, Click2Dial\activeCalls($user, $password));
+			$status = Click2Dial\callStatus(array(
+				'call_id' => strtolower($call['call_id']),
+				'ring_timeout_ms' => 1000 * (int) PLUGIN_CLICK2DIAL_RING_TIMEOUT,
+			), $password);
 		} catch (Throwable $e) {
 			$this->errorDetail($e);
 			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => $this->errorKind($e)));
 		}
-		$this->reply('progress', $echo + array('state' => $state));
+		// The state, which leg it is about and a failure's SIP code; the server's own words
+		// (reason) stay in the log, as every PBX detail does.
+		$this->reply('progress', $echo + array(
+			'state' => $status['state'],
+			'leg' => (string) $status['leg'],
+			'code' => $status['code'] === null ? '' : (string) $status['code'],
+		));
 	}
 
 	/**
@@ -218,6 +233,7 @@ class click2dialmodule extends Module
 				return Click2Dial\decryptSessionPassword($stored,
 					defined('PASSWORD_KEY') ? PASSWORD_KEY : '', defined('PASSWORD_IV') ? PASSWORD_IV : '');
 			case 'directory':
+			case 'none':
 				return null;
 			default:
 				click2dial_move_pin($user);
@@ -271,6 +287,11 @@ class click2dialmodule extends Module
 		$pin = isset($action['pin']) && is_string($action['pin']) ? $action['pin'] : '';
 		if ($user === '' || $pin === '') {
 			return $this->fail('empty_pin', '');
+		}
+		// Only stored mode keeps PINs: elsewhere one would lie unused in the store (and with a
+		// PBX that takes no password there is none to keep).
+		if ($this->credentialSource() !== 'stored') {
+			return $this->fail('not_stored_mode', '');
 		}
 		try {
 			// A token of an earlier version goes first, so that it cannot overwrite this PIN.

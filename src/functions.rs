@@ -87,11 +87,23 @@ pub fn get_usernr(fromUser: PhpText) -> PhpResult<Option<String>> {
     })
 }
 
+/// Whether the PBX of `click2dial.pbx` signs each user in with their own password (sipXconfig),
+/// so that a front end must find one; false where the PBX trusts the site (clicktocall).
+#[php_function]
+#[php(name = "Click2Dial\\pbxAsksPassword")]
+pub fn pbx_asks_password() -> PhpResult<bool> {
+    guarded(|| {
+        let settings = ini::current()?;
+        Ok(core::pbx::of(&settings).asks_password())
+    })
+}
+
 /// Adds this module's functions to the extension.
 pub fn register(module: ModuleBuilder) -> ModuleBuilder {
     module
         .function(wrap_function!(make_call))
         .function(wrap_function!(get_usernr))
+        .function(wrap_function!(pbx_asks_password))
 }
 
 /// `null` for `None`, which PHP code tests with `=== null`.

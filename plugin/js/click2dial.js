@@ -89,7 +89,7 @@ var click2dial = {
 	followed: null,
 	// How long to wait before asking about a call again, by its state: never more than once a
 	// second; a connected call changes less often.
-	askAfterMs: {"": 1000, requested: 1000, ringing: 1000, connected: 2000},
+	askAfterMs: {"": 1000, requested: 1000, ringing: 1000, connected: 1000, calling: 1000},
 	// A call is followed at most this long (a connected call can last; the ring time-out is the
 	// server's: it answers not_answered once the phone has rung too long).
 	followAtMostMs: 4 * 3600 * 1000,
@@ -318,7 +318,7 @@ var click2dial = {
 		followed.timer = window.setTimeout(function() {
 			followed.timer = null;
 			if (self.followed === followed) {
-				self.getModule().progress(followed.call, followed.state);
+				self.getModule().progress(followed.call);
 			}
 		}, this.askAfterMs[followed.state] || 1000);
 	},
@@ -338,12 +338,22 @@ var click2dial = {
 		if (!followed || reply.dialed != followed.call.dialed || reply.placedAt != followed.call.placedAt) {
 			return;
 		}
+		var number = followed.call.number;
+		var busy = reply.code == "486" || reply.code == "600";
 		var texts = {
-			requested: ["success", this.format(this.t("Your phone will ring now. Pick it up to be connected to %s."), followed.call.number)],
+			requested: ["success", this.format(this.t("Your phone will ring now. Pick it up to be connected to %s."), number)],
 			ringing: ["success", this.format(this.t("Your phone is ringing — pick up to be connected to %s."), followed.name)],
-			connected: ["success", this.format(this.t("Connected to %s."), followed.call.number)],
+			connected: ["success", this.format(this.t("Connected to %s."), number)],
+			calling: ["success", this.format(this.t("Calling %s …"), followed.name)],
+			answered: ["success", this.format(this.t("%s answered."), followed.name)],
 			ended: ["info", this.t("Call ended.")],
-			not_answered: ["info", this.t("Your phone was not answered.")]
+			not_answered: reply.leg == "destination"
+				? ["info", this.format(this.t("%s did not answer."), followed.name)]
+				: ["info", this.t("Your phone was not answered.")],
+			failed: reply.leg == "initiator"
+				? ["error", this.t("Your phone could not be called.")]
+				: busy ? ["info", this.format(this.t("%s is busy."), followed.name)]
+				: ["error", this.format(this.t("The call to %s did not go through."), followed.name)]
 		};
 		var shown = texts[reply.state];
 		if (!shown) {
@@ -356,8 +366,8 @@ var click2dial = {
 			this.notify(shown[0], shown[1]).setAttribute("data-state", reply.state);
 		}
 		followed.state = reply.state;
-		if (reply.state == "ended" || reply.state == "not_answered"
-			|| new Date().getTime() - followed.since > this.followAtMostMs) {
+		if (reply.state == "ended" || reply.state == "not_answered" || reply.state == "answered"
+			|| reply.state == "failed" || new Date().getTime() - followed.since > this.followAtMostMs) {
 			this.followed = null;
 		} else {
 			this.askLater();
@@ -419,6 +429,9 @@ var click2dial = {
 				break;
 			case "empty_pin":
 				this.notify("error", this.t("Enter your PIN first."));
+				break;
+			case "not_stored_mode":
+				this.notify("info", this.t("This site keeps no phone PIN: nothing was stored."));
 				break;
 			case "not_logged_in":
 				this.notify("error", this.t("Your session has ended. Please log in again."));

@@ -43,6 +43,7 @@ click2dialmodule.prototype.execute = function(type, action)
 				user: click2dialXmlText(action, "user"),
 				userExtension: click2dialXmlText(action, "user_extension"),
 				placedAt: click2dialXmlText(action, "placed_at"),
+				callId: click2dialXmlText(action, "call_id"),
 				// The server's proof that this session placed the call; echoed by progress().
 				ticket: click2dialXmlText(action, "ticket")
 			});
@@ -50,6 +51,10 @@ click2dialmodule.prototype.execute = function(type, action)
 		case "progress":
 			this.listener.progressed({
 				state: click2dialXmlText(action, "state"),
+				// Which phone the state is about ("initiator": the user's, "destination": the
+				// number's) and a failure's SIP code, where the PBX tells them.
+				leg: click2dialXmlText(action, "leg"),
+				code: click2dialXmlText(action, "code"),
 				error: click2dialXmlText(action, "error"),
 				dialed: click2dialXmlText(action, "dialed"),
 				placedAt: click2dialXmlText(action, "placed_at")
@@ -76,16 +81,16 @@ click2dialmodule.prototype.call = function(number)
 	this.send("call", {"number": number});
 };
 
-/** Asks what became of a call from called(); state is the last one seen ("" at first). */
-click2dialmodule.prototype.progress = function(call, state)
+/** Asks what became of a call from called(); the server keeps its history. */
+click2dialmodule.prototype.progress = function(call)
 {
 	this.send("progress", {
 		"dialed": call.dialed,
 		"placed_at": call.placedAt,
 		"user": call.user,
 		"user_extension": call.userExtension,
-		"ticket": call.ticket,
-		"state": state
+		"call_id": call.callId,
+		"ticket": call.ticket
 	});
 };
 

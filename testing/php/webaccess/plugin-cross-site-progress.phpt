@@ -24,7 +24,7 @@ function called(string $number): array
 function ask(array $call): string
 {
     $xml = '<action type="progress">';
-    foreach (array('dialed', 'placed_at', 'user', 'user_extension', 'ticket') as $name) {
+    foreach (array('dialed', 'placed_at', 'user', 'user_extension', 'call_id', 'ticket') as $name) {
         if (isset($call[$name])) {
             $xml .= "<$name>" . htmlspecialchars($call[$name], ENT_XML1) . "</$name>";
         }
@@ -50,6 +50,7 @@ $forged = array(
     'the call with another number' => array('dialed' => '209') + $call,
     'the call at another time' => array('placed_at' => (string) ($call['placed_at'] + 1)) + $call,
     'the call of another extension' => array('user_extension' => '207') + $call,
+    'the call with another call\'s id' => array('call_id' => $other['call_id']) + $call,
     'a SHA-256 of the call without key' => array('ticket' => hash('sha256', $call['user'] . $call['user_extension'] . $call['dialed'] . $call['placed_at'])) + $call,
 );
 foreach ($forged as $name => $echo) {
@@ -85,6 +86,7 @@ another call's ticket: unknown not_your_call
 the call with another number: unknown not_your_call
 the call at another time: unknown not_your_call
 the call of another extension: unknown not_your_call
+the call with another call's id: unknown not_your_call
 a SHA-256 of the call without key: unknown not_your_call
 alice's second session: unknown not_your_call
 émile's session: unknown not_your_call

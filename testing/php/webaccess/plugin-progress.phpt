@@ -24,7 +24,7 @@ function reply_fields(string $xml): array
 function progress_request(array $call, string $state): array
 {
     $xml = '<action type="progress">';
-    foreach (array('dialed', 'placed_at', 'user', 'user_extension', 'ticket') as $name) {
+    foreach (array('dialed', 'placed_at', 'user', 'user_extension', 'call_id', 'ticket') as $name) {
         $xml .= "<$name>" . htmlspecialchars((string) $call[$name], ENT_XML1) . "</$name>";
     }
     $xml .= "<state>$state</state></action>";
@@ -74,7 +74,7 @@ foreach (array(
     $reply = progress_request($bad, '');
     echo $reply['state'], ' ', $reply['error'], "\n";
 }
-$reply = progress_request($called, 'on_hold');
+$reply = progress_request(array('call_id' => '../../../../etc/passwd') + $called, '');
 echo $reply['state'], ' ', $reply['error'], "\n";
 echo 'requests the PBX received: ', emulator('GET', '/stats')['requests'] - $before, "\n";
 
@@ -93,7 +93,7 @@ foreach (simplexml_load_string($xml)->module->action->children() as $child) {
 }
 $ask = function (string $state) use ($called): string {
     $xml = '<action type="progress">';
-    foreach (array('dialed', 'placed_at', 'user', 'user_extension', 'ticket') as $name) {
+    foreach (array('dialed', 'placed_at', 'user', 'user_extension', 'call_id', 'ticket') as $name) {
         $xml .= "<$name>" . $called[$name] . "</$name>";
     }
     return (string) simplexml_load_string(plugin_request($xml . "<state>$state</state></action>"))->module->action->state;
