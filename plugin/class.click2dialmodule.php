@@ -16,7 +16,12 @@
  *                be told);
  *   getsettings  -> {credentials, confirm, repeat_seconds, pin_stored, progress} (never the PIN);
  *   savepin      {pin}: hands the PIN to the extension's credential store (stored mode);
- *   clearpin     forgets the stored PIN.
+ *   clearpin     forgets the stored PIN;
+ *   findnumbers  {piece, text}: the numbers in one piece of what the user reads (a mail body, a
+ *                contact's field) -> numbers {piece, found: [{start, end, text, number, dial}]}
+ *                (start/end are JavaScript string indices into text); the browser sends a body
+ *                in pieces of at most 16 Ki characters, split at line breaks, at most
+ *                MAX_PIECES per request. It reads nothing of the user's PBX account.
  * In stored mode the PIN is kept by the extension on the server (Click2Dial\storeCredential),
  * never in the user's WebAccess settings, which WebAccess writes into every page; calls pass
  * no password and the extension opens the stored one (see pinstore.php).
@@ -35,6 +40,10 @@ class click2dialmodule extends Module
 {
 	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
 	const MAX_NUMBER_LENGTH = 256;
+	// A piece of a body for findnumbers: the browser sends at most 16 Ki UTF-16 code units,
+	// which are at most 48 KiB of UTF-8; at most 8 pieces (one 128 KiB body) per request.
+	const MAX_PIECE_BYTES = 49152;
+	const MAX_PIECES = 8;
 	const STATES = array('requested', 'ringing', 'connected', 'ended', 'not_answered');
 
 	function __construct($id, $data)
@@ -57,6 +66,7 @@ class click2dialmodule extends Module
 			return true;
 		}
 		$result = false;
+		$pieces = 0;
 		foreach ($this->data as $action) {
 			if (!isset($action['attributes']['type'])) {
 				continue;
@@ -80,6 +90,10 @@ class click2dialmodule extends Module
 					break;
 				case 'clearpin':
 					$this->forgetPin();
+					$result = true;
+					break;
+				case 'findnumbers':
+					$this->findNumbers($action, ++$pieces > self::MAX_PIECES);
 					$result = true;
 					break;
 			}
@@ -203,6 +217,47 @@ class click2dialmodule extends Module
 			return $this->reply('progress', $echo + array('state' => 'unknown', 'error' => $this->errorKind($e)));
 		}
 		$this->reply('progress', $echo + array('state' => $state));
+	}
+
+	/**
+	 * The numbers in one piece of text. Only for a logged-in user, and only in bounded pieces:
+	 * a piece too long, or one more than MAX_PIECES in a request, is answered with an error
+	 * and not searched. Errors are answered as "numbers" with an error kind, not as "error":
+	 * a body without links is no failure the user must be told about.
+	 */
+	function findNumbers($action, $tooMany)
+	{
+		$piece = isset($action['piece']) && is_string($action['piece']) && ctype_digit($action['piece'])
+			&& strlen($action['piece']) < 10 ? $action['piece'] : '';
+		$text = isset($action['text']) && is_string($action['text']) ? $action['text'] : '';
+		$answer = array('piece' => $piece);
+		if ($this->sessionUser() === '') {
+			return $this->reply('numbers', $answer + array('error' => 'not_logged_in'));
+		}
+		if ($tooMany || strlen($text) > self::MAX_PIECE_BYTES) {
+			return $this->reply('numbers', $answer + array('error' => 'too_long'));
+		}
+		try {
+			$found = Click2Dial\findNumbers($text);
+		} catch (ValueError $e) {
+			// Not UTF-8: nothing to link.
+			return $this->reply('numbers', $answer + array('error' => 'invalid_text'));
+		} catch (Throwable $e) {
+			$this->errorDetail($e);
+			return $this->reply('numbers', $answer + array('error' => $this->errorKind($e)));
+		}
+		$numbers = array();
+		foreach ($found as $number) {
+			$numbers[] = array(
+				'start' => $number['start'],
+				'end' => $number['end'],
+				'text' => $number['text'],
+				'number' => $number['number'],
+				'dial' => $number['dial'],
+			);
+		}
+		// No <found> at all when nothing was found: an empty list would be one empty element.
+		$this->reply('numbers', $numbers ? $answer + array('found' => $numbers) : $answer);
 	}
 
 	/**

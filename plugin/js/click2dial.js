@@ -22,6 +22,10 @@ function Pluginclick2dial()
 Pluginclick2dial.prototype.init = function()
 {
 	this.registerHook("client.module.contactlistmodule.contextmenu.buildup");
+	// Numbers in what the user reads become links (click2diallinks.js).
+	this.registerHook("client.module.readmailitemmodule.setbody.postdisplay");
+	this.registerHook("client.module.addressbookitem.item.after");
+	this.registerHook("client.module.itemmodule.item.before");
 	click2dial.loadSettings();
 };
 
@@ -29,6 +33,8 @@ Pluginclick2dial.prototype.execute = function(eventID, data)
 {
 	if (eventID == "client.module.contactlistmodule.contextmenu.buildup") {
 		data.contextmenu.push(webclient.menu.createMenuItem("click2dial", click2dial.t("Call contact"), false, click2dialContextMenuCall));
+	} else if (typeof click2dialLinks != "undefined") {
+		click2dialLinks.hooked(eventID, data);
 	}
 };
 
