@@ -36,8 +36,11 @@ function host_mails()
 function host_filter_html($html)
 {
 	$html = preg_replace('#<script\b[^>]*>.*?</script\s*>#is', '', $html);
-	$html = preg_replace('#\s+on[a-z]+\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+)#i', '', $html);
-	return preg_replace('#(href|src)\s*=\s*(["\']?)\s*javascript:#i', '$1=$2#', $html);
+	// Inside tags only: text that reads "onerror=" is text.
+	return preg_replace_callback('#<[a-z][^>]*>#i', function ($tag) {
+		$tag = preg_replace('#\s+on[a-z]+\s*=\s*("[^"]*"|\'[^\']*\'|[^\s>]+)#i', '', $tag[0]);
+		return preg_replace('#(href|src)\s*=\s*(["\']?)\s*javascript:#i', '$1=$2#', $tag);
+	}, $html);
 }
 
 /** The GAB's users as the addressbook item module sends them (gab_detail_mailuser.php's ids). */
