@@ -21,7 +21,12 @@
  *                contact's field) -> numbers {piece, found: [{start, end, text, number, dial}]}
  *                (start/end are JavaScript string indices into text); the browser sends a body
  *                in pieces of at most 16 Ki characters, split at line breaks, at most
- *                MAX_PIECES per request. It reads nothing of the user's PBX account.
+ *                MAX_PIECES per request. It reads nothing of the user's PBX account;
+ *   lookup       {query}: the dial box -> matches {query, recent: [number], match: [{name,
+ *                source, choice: [{label, number}]}]}: the last numbers this user called
+ *                (containing query), then contacts and GAB users whose name holds it
+ *                (class.click2dialdirectory.php). The recent numbers are kept in the user's
+ *                WebAccess settings (RECENT_SETTING): numbers only, nothing secret.
  * In stored mode the PIN is kept by the extension on the server (Click2Dial\storeCredential),
  * never in the user's WebAccess settings, which WebAccess writes into every page; calls pass
  * no password and the extension opens the stored one (see pinstore.php).
@@ -35,6 +40,7 @@ require_once __DIR__ . '/config.php';
 require_once __DIR__ . '/class.click2dialrequestguard.php';
 require_once __DIR__ . '/class.click2dialcallticket.php';
 require_once __DIR__ . '/pinstore.php';
+require_once __DIR__ . '/class.click2dialdirectory.php';
 
 class click2dialmodule extends Module
 {
@@ -44,6 +50,9 @@ class click2dialmodule extends Module
 	// which are at most 48 KiB of UTF-8; at most 8 pieces (one 128 KiB body) per request.
 	const MAX_PIECE_BYTES = 49152;
 	const MAX_PIECES = 8;
+	const MAX_QUERY_LENGTH = 64;
+	const RECENT_SETTING = 'zarafa/v1/plugins/click2dial/recent';
+	const RECENT_COUNT = 5;
 	const STATES = array('requested', 'ringing', 'connected', 'ended', 'not_answered');
 
 	function __construct($id, $data)
@@ -90,6 +99,10 @@ class click2dialmodule extends Module
 					break;
 				case 'clearpin':
 					$this->forgetPin();
+					$result = true;
+					break;
+				case 'lookup':
+					$this->lookup($action);
 					$result = true;
 					break;
 				case 'findnumbers':
@@ -160,6 +173,7 @@ class click2dialmodule extends Module
 		} catch (Throwable $e) {
 			return $this->fail($this->errorKind($e), $this->errorDetail($e));
 		}
+		$this->rememberCall($number);
 		$this->reply('called', array(
 			'number' => $number,
 			'dialed' => $call['dialed'],
@@ -258,6 +272,63 @@ class click2dialmodule extends Module
 		}
 		// No <found> at all when nothing was found: an empty list would be one empty element.
 		$this->reply('numbers', $numbers ? $answer + array('found' => $numbers) : $answer);
+	}
+
+	/** The dial box: recent numbers first, then names from the contacts and the GAB. */
+	function lookup($action)
+	{
+		$query = isset($action['query']) && is_string($action['query']) ? trim($action['query']) : '';
+		if ($this->sessionUser() === '') {
+			return $this->fail('not_logged_in', '');
+		}
+		if (strlen($query) > self::MAX_QUERY_LENGTH || preg_match('//u', $query) !== 1) {
+			$query = '';
+		}
+		$recent = array();
+		foreach ($this->recentCalls() as $number) {
+			if ($query === '' || stripos($number, $query) !== false) {
+				$recent[] = $number;
+			}
+		}
+		$matches = array();
+		// One letter would list half the directory.
+		if (preg_match('/^.{2,}$/us', $query) === 1) {
+			try {
+				foreach (click2dialdirectory::search($query) as $match) {
+					$matches[] = array('name' => $match['name'], 'source' => $match['source'], 'choice' => $match['numbers']);
+				}
+			} catch (Throwable $e) {
+				error_log('click2dial plugin: the dial box could not search the address book: ' . get_class($e));
+			}
+		}
+		$answer = array('query' => $query);
+		if ($recent) {
+			$answer['recent'] = $recent;
+		}
+		if ($matches) {
+			$answer['match'] = $matches;
+		}
+		$this->reply('matches', $answer);
+	}
+
+	/** The numbers this user called last, newest first. */
+	function recentCalls()
+	{
+		if (!isset($GLOBALS['settings'])) {
+			return array();
+		}
+		$stored = $GLOBALS['settings']->get(self::RECENT_SETTING, '');
+		return is_string($stored) && $stored !== '' ? array_slice(explode("\n", $stored), 0, self::RECENT_COUNT) : array();
+	}
+
+	function rememberCall($number)
+	{
+		if (!isset($GLOBALS['settings'])) {
+			return;
+		}
+		$recent = array_values(array_diff($this->recentCalls(), array($number)));
+		array_unshift($recent, $number);
+		$GLOBALS['settings']->set(self::RECENT_SETTING, implode("\n", array_slice($recent, 0, self::RECENT_COUNT)));
 	}
 
 	/**
