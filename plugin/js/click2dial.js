@@ -28,6 +28,10 @@ Pluginclick2dial.prototype.init = function()
 	this.registerHook("client.module.itemmodule.item.before");
 	// The dial box's button (click2dialbox.js, main window only).
 	this.registerHook("client.module.contactlistmodule.topmenu.buildup");
+	// tel: and callto: links anywhere in the window call instead of leaving the browser.
+	if (typeof click2dialLinks != "undefined") {
+		click2dialLinks.interceptCalls(document);
+	}
 	click2dial.loadSettings();
 };
 
