@@ -31,7 +31,7 @@ class click2dialdirectory
 				continue;
 			}
 			mapi_table_restrict($table, array(RES_CONTENT, array(FUZZYLEVEL => FL_SUBSTRING | FL_IGNORECASE,
-				ULPROPTAG => PR_DISPLAY_NAME, VALUE => array(PR_DISPLAY_NAME => $query))));
+				ULPROPTAG => PR_DISPLAY_NAME, VALUE => $query)));
 			$rows = mapi_table_queryrows($table, array_merge(array(PR_DISPLAY_NAME), array_keys(self::phones())), 0, self::LIMIT);
 			foreach ((array) $rows as $row) {
 				$numbers = self::numbersOf($row);

@@ -92,7 +92,7 @@ function mapi_folder_getcontentstable($folder, $flags = 0)
 function mapi_table_restrict($table, array $restriction, $flags = 0)
 {
 	$tag = $restriction[1][ULPROPTAG];
-	$pattern = '/' . preg_quote((string) $restriction[1][VALUE][$tag], '/') . '/iu';
+	$pattern = '/' . preg_quote((string) $restriction[1][VALUE], '/') . '/iu';
 	$table->rows = array_filter($table->rows, function ($row) use ($tag, $pattern) {
 		return isset($row[$tag]) && preg_match($pattern, $row[$tag]) === 1;
 	});
