@@ -17,7 +17,17 @@
  *   getsettings  -> {credentials ("none" where the PBX takes no password), confirm,
  *                repeat_seconds, pin_stored, progress} (never the PIN);
  *   savepin      {pin}: hands the PIN to the extension's credential store (stored mode);
- *   clearpin     forgets the stored PIN.
+ *   clearpin     forgets the stored PIN;
+ *   findnumbers  {piece, text}: the numbers in one piece of what the user reads (a mail body, a
+ *                contact's field) -> numbers {piece, found: [{start, end, text, number, dial}]}
+ *                (start/end are JavaScript string indices into text); the browser sends a body
+ *                in pieces of at most 16 Ki characters, split at line breaks, at most
+ *                MAX_PIECES per request. It reads nothing of the user's PBX account;
+ *   lookup       {query}: the dial box -> matches {query, recent: [number], match: [{name,
+ *                source, choice: [{label, number}]}]}: the last numbers this user called
+ *                (containing query), then contacts and GAB users whose name holds it
+ *                (class.click2dialdirectory.php). The recent numbers are kept in the user's
+ *                WebAccess settings (RECENT_SETTING): numbers only, nothing secret.
  * In stored mode the PIN is kept by the extension on the server (Click2Dial\storeCredential),
  * never in the user's WebAccess settings, which WebAccess writes into every page; calls pass
  * no password and the extension opens the stored one (see pinstore.php).
@@ -31,11 +41,19 @@ require_once __DIR__ . '/config.php';
 require_once __DIR__ . '/class.click2dialrequestguard.php';
 require_once __DIR__ . '/class.click2dialcallticket.php';
 require_once __DIR__ . '/pinstore.php';
+require_once __DIR__ . '/class.click2dialdirectory.php';
 
 class click2dialmodule extends Module
 {
 	// Room for formatting, a tel: prefix and "ext. 12"; the extension caps the dialed number.
 	const MAX_NUMBER_LENGTH = 256;
+	// A piece of a body for findnumbers: the browser sends at most 16 Ki UTF-16 code units,
+	// which are at most 48 KiB of UTF-8; at most 8 pieces (one 128 KiB body) per request.
+	const MAX_PIECE_BYTES = 49152;
+	const MAX_PIECES = 8;
+	const MAX_QUERY_LENGTH = 64;
+	const RECENT_SETTING = 'zarafa/v1/plugins/click2dial/recent';
+	const RECENT_COUNT = 5;
 
 	function __construct($id, $data)
 	{
@@ -57,6 +75,7 @@ class click2dialmodule extends Module
 			return true;
 		}
 		$result = false;
+		$pieces = 0;
 		foreach ($this->data as $action) {
 			if (!isset($action['attributes']['type'])) {
 				continue;
@@ -80,6 +99,14 @@ class click2dialmodule extends Module
 					break;
 				case 'clearpin':
 					$this->forgetPin();
+					$result = true;
+					break;
+				case 'lookup':
+					$this->lookup($action);
+					$result = true;
+					break;
+				case 'findnumbers':
+					$this->findNumbers($action, ++$pieces > self::MAX_PIECES);
 					$result = true;
 					break;
 			}
@@ -154,6 +181,7 @@ class click2dialmodule extends Module
 		} catch (Throwable $e) {
 			return $this->fail($this->errorKind($e), $this->errorDetail($e));
 		}
+		$this->rememberCall($number);
 		$this->reply('called', array(
 			'number' => $number,
 			'dialed' => $call['dialed'],
@@ -218,6 +246,104 @@ class click2dialmodule extends Module
 			'leg' => (string) $status['leg'],
 			'code' => $status['code'] === null ? '' : (string) $status['code'],
 		));
+	}
+
+	/**
+	 * The numbers in one piece of text. Only for a logged-in user, and only in bounded pieces:
+	 * a piece too long, or one more than MAX_PIECES in a request, is answered with an error
+	 * and not searched. Errors are answered as "numbers" with an error kind, not as "error":
+	 * a body without links is no failure the user must be told about.
+	 */
+	function findNumbers($action, $tooMany)
+	{
+		$piece = isset($action['piece']) && is_string($action['piece']) && ctype_digit($action['piece'])
+			&& strlen($action['piece']) < 10 ? $action['piece'] : '';
+		$text = isset($action['text']) && is_string($action['text']) ? $action['text'] : '';
+		$answer = array('piece' => $piece);
+		if ($this->sessionUser() === '') {
+			return $this->reply('numbers', $answer + array('error' => 'not_logged_in'));
+		}
+		if ($tooMany || strlen($text) > self::MAX_PIECE_BYTES) {
+			return $this->reply('numbers', $answer + array('error' => 'too_long'));
+		}
+		try {
+			$found = Click2Dial\findNumbers($text);
+		} catch (ValueError $e) {
+			// Not UTF-8: nothing to link.
+			return $this->reply('numbers', $answer + array('error' => 'invalid_text'));
+		} catch (Throwable $e) {
+			$this->errorDetail($e);
+			return $this->reply('numbers', $answer + array('error' => $this->errorKind($e)));
+		}
+		$numbers = array();
+		foreach ($found as $number) {
+			$numbers[] = array(
+				'start' => $number['start'],
+				'end' => $number['end'],
+				'text' => $number['text'],
+				'number' => $number['number'],
+				'dial' => $number['dial'],
+			);
+		}
+		// No <found> at all when nothing was found: an empty list would be one empty element.
+		$this->reply('numbers', $numbers ? $answer + array('found' => $numbers) : $answer);
+	}
+
+	/** The dial box: recent numbers first, then names from the contacts and the GAB. */
+	function lookup($action)
+	{
+		$query = isset($action['query']) && is_string($action['query']) ? trim($action['query']) : '';
+		if ($this->sessionUser() === '') {
+			return $this->fail('not_logged_in', '');
+		}
+		if (strlen($query) > self::MAX_QUERY_LENGTH || preg_match('//u', $query) !== 1) {
+			$query = '';
+		}
+		$recent = array();
+		foreach ($this->recentCalls() as $number) {
+			if ($query === '' || stripos($number, $query) !== false) {
+				$recent[] = $number;
+			}
+		}
+		$matches = array();
+		// One letter would list half the directory.
+		if (preg_match('/^.{2,}$/us', $query) === 1) {
+			try {
+				foreach (click2dialdirectory::search($query) as $match) {
+					$matches[] = array('name' => $match['name'], 'source' => $match['source'], 'choice' => $match['numbers']);
+				}
+			} catch (Throwable $e) {
+				error_log('click2dial plugin: the dial box could not search the address book: ' . get_class($e));
+			}
+		}
+		$answer = array('query' => $query);
+		if ($recent) {
+			$answer['recent'] = $recent;
+		}
+		if ($matches) {
+			$answer['match'] = $matches;
+		}
+		$this->reply('matches', $answer);
+	}
+
+	/** The numbers this user called last, newest first. */
+	function recentCalls()
+	{
+		if (!isset($GLOBALS['settings'])) {
+			return array();
+		}
+		$stored = $GLOBALS['settings']->get(self::RECENT_SETTING, '');
+		return is_string($stored) && $stored !== '' ? array_slice(explode("\n", $stored), 0, self::RECENT_COUNT) : array();
+	}
+
+	function rememberCall($number)
+	{
+		if (!isset($GLOBALS['settings'])) {
+			return;
+		}
+		$recent = array_values(array_diff($this->recentCalls(), array($number)));
+		array_unshift($recent, $number);
+		$GLOBALS['settings']->set(self::RECENT_SETTING, implode("\n", array_slice($recent, 0, self::RECENT_COUNT)));
 	}
 
 	/**

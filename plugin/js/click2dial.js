@@ -22,6 +22,16 @@ function Pluginclick2dial()
 Pluginclick2dial.prototype.init = function()
 {
 	this.registerHook("client.module.contactlistmodule.contextmenu.buildup");
+	// Numbers in what the user reads become links (click2diallinks.js).
+	this.registerHook("client.module.readmailitemmodule.setbody.postdisplay");
+	this.registerHook("client.module.addressbookitem.item.after");
+	this.registerHook("client.module.itemmodule.item.before");
+	// The dial box's button (click2dialbox.js, main window only).
+	this.registerHook("client.module.contactlistmodule.topmenu.buildup");
+	// tel: and callto: links anywhere in the window call instead of leaving the browser.
+	if (typeof click2dialLinks != "undefined") {
+		click2dialLinks.interceptCalls(document);
+	}
 	click2dial.loadSettings();
 };
 
@@ -29,6 +39,12 @@ Pluginclick2dial.prototype.execute = function(eventID, data)
 {
 	if (eventID == "client.module.contactlistmodule.contextmenu.buildup") {
 		data.contextmenu.push(webclient.menu.createMenuItem("click2dial", click2dial.t("Call contact"), false, click2dialContextMenuCall));
+	} else if (eventID == "client.module.contactlistmodule.topmenu.buildup") {
+		if (typeof click2dialBox != "undefined") {
+			click2dialBox.topMenu(data.topmenu);
+		}
+	} else if (typeof click2dialLinks != "undefined") {
+		click2dialLinks.hooked(eventID, data);
 	}
 };
 

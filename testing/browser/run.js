@@ -533,6 +533,7 @@ test('host: once the session has ended, zarafa.php answers <error logon="false">
   assert.strictEqual((await calls(SESSION_PBX)).length, 0);
 });
 
+require('./links')({ test, logIn, notice, calls, clearCalls, waitForCalls, SESSION, SESSION_PBX });
 require('./cross-site')({ test, logIn, contextMenuCall, notice, calls, clearCalls, waitForCalls, STORED, STORED_PBX, SESSION, SESSION_PBX });
 
 (async () => {

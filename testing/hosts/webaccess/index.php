@@ -86,6 +86,7 @@ webclient.settings.tree = settings;
 	</form>
 	<a href="#" id="open_click2dial_settings" onclick="webclient.openWindow(null, 'click2dial_settings', DIALOG_URL + 'plugin=click2dial&amp;task=settings'); return false;">Settings: Click2Dial</a>
 </div>
+<div id="menubar"></div>
 <table id="contactlist"><thead><tr><th>Name</th><th>Company</th><th>Business</th><th>Mobile</th><th>Home</th></tr></thead><tbody></tbody></table>
 <script>
 var contacts = new contactlistmodule();

@@ -28,6 +28,8 @@ if ($modules === false) {
 		'<error_code>0</error_code></xml_error></error></zarafa>', "\n";
 	exit;
 }
+// WebAccess' zarafa.php has logged on by now: $GLOBALS['mapisession'] (the host's stand-in).
+require_once __DIR__ . '/server/core/mapi.php';
 host_load_plugins();
 foreach ($modules as $request) {
 	$name = $request['name'];

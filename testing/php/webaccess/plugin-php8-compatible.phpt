@@ -48,7 +48,7 @@ echo get_parent_class('click2dialmodule'), "\n";
 click2dial Click2Dial
 server: plugin/class.pluginclick2dial.php
 modules: {"click2dialmodule":"plugin\/class.click2dialmodule.php"}
-client (main): {"js":["plugins\/click2dial\/plugin\/js\/click2dial.js"],"module":["plugins\/click2dial\/plugin\/js\/click2dialmodule.js"],"css":["plugins\/click2dial\/plugin\/css\/click2dial.css"]}
+client (main): {"js":["plugins\/click2dial\/plugin\/js\/click2dial.js","plugins\/click2dial\/plugin\/js\/click2diallinks.js","plugins\/click2dial\/plugin\/js\/click2dialbox.js"],"module":["plugins\/click2dial\/plugin\/js\/click2dialmodule.js"],"css":["plugins\/click2dial\/plugin\/css\/click2dial.css"]}
 dialogs: {"settings":"plugin\/dialogs\/settings.php"}
 translations: de_DE.UTF-8
 incompatible override refused

@@ -26,9 +26,25 @@ contactlistmodule.prototype.init = function(id, element, contacts)
 	var self = this;
 	// Plugins register their hooks on DOMContentLoaded; build the menu after them.
 	window.addEventListener("DOMContentLoaded", function() {
+		self.buildTopMenu();
 		self.buildContextMenu();
 		self.drawRows();
 	});
+};
+
+/**
+ * The list's top menu, as WebAccess' contactlistmodule init(): its own items, then
+ * client.module.contactlistmodule.topmenu.buildup with {topmenu: menuItems}, then
+ * webclient.menu.buildTopMenu(), which draws them as menu buttons (menu.js buildMenu).
+ */
+contactlistmodule.prototype.buildTopMenu = function()
+{
+	this.menuItems = [];
+	this.menuItems.push(webclient.menu.createMenuItem("seperator", ""));
+	this.menuItems.push(webclient.menu.createMenuItem("contact_cards", _("Cards"), _("Address Cards"), null));
+	this.menuItems.push(webclient.menu.createMenuItem("contact_list", _("List"), _("List View"), null));
+	webclient.pluginManager.triggerHook("client.module.contactlistmodule.topmenu.buildup", {topmenu: this.menuItems});
+	webclient.menu.buildMenu(this, this.menuItems);
 };
 
 contactlistmodule.prototype.buildContextMenu = function()

@@ -6,7 +6,8 @@
  * holds the business number; there is no business_telephone_number field), and the four visible
  * phone fields telephone_number_1..4 (Business, Home, Business Fax, Mobile), whose changes
  * updatePhoneNumberFields() copies into the hidden field their selected_phone_N names. WebAccess
- * fills the fields from the contact item module's reply; the host writes the values in at once.
+ * fills the fields from the contact item module's reply; the host writes the values in at once
+ * and then fires the item module's hook (getJavaScript_onload).
  */
 
 function contactDialogProps()
@@ -30,9 +31,17 @@ function getMenuButtons()
 	);
 }
 
+/**
+ * WebAccess' contact item module (ItemModule.item()) fires client.module.itemmodule.item.before
+ * with the item, then fills the fields from it; the host's fields are filled already, so the
+ * hook only runs once the plugins have started.
+ */
 function getJavaScript_onload()
 {
-	return '';
+	return 'window.addEventListener("DOMContentLoaded", function() {
+	var message = new DOMParser().parseFromString("<item/>", "text/xml").documentElement;
+	webclient.pluginManager.triggerHook("client.module.itemmodule.item.before", {message: message});
+});';
 }
 
 function getBody()
