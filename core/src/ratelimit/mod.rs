@@ -147,13 +147,13 @@ fn refused(refusal: Refusal, account: &str, attempt: Attempt<'_>) -> Error {
     let kind = ErrorKind::RateLimited {
         retry_after_secs: refusal.wait_secs(),
     };
-    let who = format!("sipXecs user {}", quoted(account));
+    let who = format!("PBX account {}", quoted(account));
     let message = match refusal {
         Refusal::Guessing {
             failures,
             wait_secs,
         } => format!(
-            "{who} failed to sign in to sipXconfig {failures} times (a wrong PIN, or no \
+            "{who} failed to sign in to the PBX {failures} times (a wrong PIN, or no \
              permission): to slow down guessing, the next request waits {wait_secs} s \
              (click2dial.failed_logins); check the PIN before trying again"
         ),

@@ -100,14 +100,14 @@ impl Shared {
             Some(answer) => Ok(answer),
             None if oversized => Err(Error::configuration(format!(
                 "the call limits' record {key} on Redis at click2dial.shared_state {} is larger \
-                 than {} KiB, so nothing is sent to sipXconfig: delete the key (something else \
+                 than {} KiB, so nothing is sent to the PBX: delete the key (something else \
                  wrote it)",
                 target.shown,
                 MAX_RECORD_BYTES / 1024
             ))),
             None => Err(Error::configuration(format!(
                 "the call limits' record {key} on Redis at click2dial.shared_state {} changed \
-                 {ATTEMPTS} times while it was being updated, so nothing is sent to sipXconfig: \
+                 {ATTEMPTS} times while it was being updated, so nothing is sent to the PBX: \
                  try again",
                 target.shown
             ))),

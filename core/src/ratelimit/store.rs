@@ -384,7 +384,7 @@ fn record_problem(path: &Path, err: &io::Error) -> Error {
 
 fn bad_record(path: &Path, problem: &str) -> Error {
     Error::configuration(format!(
-        "the call limits' record {} {problem}, so nothing is sent to sipXconfig: remove it \
+        "the call limits' record {} {problem}, so nothing is sent to the PBX: remove it \
          (another user may have planted it)",
         path.display()
     ))
@@ -409,7 +409,7 @@ fn untrusted(folder: &Path, why: Untrusted) -> Error {
 
 fn not_private(folder: &Path, problem: &str) -> Error {
     Error::configuration(format!(
-        "{} cannot keep the call limits, so nothing is sent to sipXconfig: {problem}; it must \
+        "{} cannot keep the call limits, so nothing is sent to the PBX: {problem}; it must \
          be a folder (not a link) owned by the web server's user that no other user may write \
          to (set or fix click2dial.state_dir)",
         folder.display()
@@ -418,7 +418,7 @@ fn not_private(folder: &Path, problem: &str) -> Error {
 
 fn unusable(folder: &Path, err: &io::Error) -> Error {
     Error::configuration(format!(
-        "the call limits cannot be kept in {} ({err}), so nothing is sent to sipXconfig: let \
+        "the call limits cannot be kept in {} ({err}), so nothing is sent to the PBX: let \
          the web server's user write there, or set click2dial.state_dir",
         folder.display()
     ))

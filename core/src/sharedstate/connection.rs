@@ -220,7 +220,7 @@ impl Connection {
                 Err(Error::configuration(format!(
                     "Redis at click2dial.shared_state {} asks for no password (it has no \
                      requirepass) but click2dial.shared_state_password_file {shown_file} names \
-                     one, so the call limits cannot be kept and nothing is sent to sipXconfig: \
+                     one, so the call limits cannot be kept and nothing is sent to the PBX: \
                      set requirepass in Redis, or empty the setting",
                     target.shown
                 )))
@@ -229,7 +229,7 @@ impl Connection {
             Ok(Reply::Error(_)) => Err(Error::configuration(format!(
                 "Redis at click2dial.shared_state {} refused the password in \
                  click2dial.shared_state_password_file {shown_file}, so the call limits cannot \
-                 be kept and nothing is sent to sipXconfig: put Redis' password (requirepass) \
+                 be kept and nothing is sent to the PBX: put Redis' password (requirepass) \
                  in that file",
                 target.shown
             ))),
@@ -331,7 +331,7 @@ fn password(settings: &Settings) -> Result<Option<Secret>> {
     let problem = |what: String| {
         Error::configuration(format!(
             "click2dial.shared_state_password_file {shown} {what}, so the call limits cannot be \
-             kept and nothing is sent to sipXconfig"
+             kept and nothing is sent to the PBX"
         ))
     };
     let file = fs::File::open(path).map_err(|err| problem(format!("cannot be read ({err})")))?;
@@ -376,7 +376,7 @@ pub fn unreachable(target: &Target, err: &io::Error) -> Error {
     if let Some(problem) = tls_problem {
         return Error::configuration(format!(
             "the TLS handshake with Redis at click2dial.shared_state {} failed ({problem}), so \
-             the call limits cannot be kept and nothing is sent to sipXconfig: set \
+             the call limits cannot be kept and nothing is sent to the PBX: set \
              click2dial.shared_state_ca_file (or click2dial.ca_file) to the CA that signed \
              Redis' certificate, and name the host that certificate names",
             target.shown
@@ -384,7 +384,7 @@ pub fn unreachable(target: &Target, err: &io::Error) -> Error {
     }
     Error::configuration(format!(
         "Redis at click2dial.shared_state {} cannot be reached ({err}), so the call limits \
-         cannot be kept and nothing is sent to sipXconfig: start Redis or fix the setting (it is \
+         cannot be kept and nothing is sent to the PBX: start Redis or fix the setting (it is \
          waited for click2dial.connect_timeout_ms)",
         target.shown
     ))
@@ -395,7 +395,7 @@ pub fn answered(target: &Target, what: &str) -> Error {
     let what: String = what.chars().take(200).collect();
     Error::configuration(format!(
         "Redis at click2dial.shared_state {} answered wrongly ({what}), so the call limits \
-         cannot be kept and nothing is sent to sipXconfig: check that it is Redis, and that it \
+         cannot be kept and nothing is sent to the PBX: check that it is Redis, and that it \
          is writable (not a replica, not out of memory)",
         target.shown
     ))

@@ -68,7 +68,7 @@ unlink($users);
 guesses sent before the first wait: five or more
 waits grew: true
 every guess the budget let through reached the PBX, no other: true
-Click2Dial\RateLimitedException N: sipXecs user "206" failed to sign in to sipXconfig N (a wrong PIN, or no permission): to slow down guessing, the next request N (click2dial.failed_logins); check the PIN before trying again
-Click2Dial\RateLimitedException N: sipXecs user "206" failed to sign in to sipXconfig N (a wrong PIN, or no permission): to slow down guessing, the next request N (click2dial.failed_logins); check the PIN before trying again
+Click2Dial\RateLimitedException N: PBX account "206" failed to sign in to the PBX N (a wrong PIN, or no permission): to slow down guessing, the next request N (click2dial.failed_logins); check the PIN before trying again
+Click2Dial\RateLimitedException N: PBX account "206" failed to sign in to the PBX N (a wrong PIN, or no permission): to slow down guessing, the next request N (click2dial.failed_logins); check the PIN before trying again
 sent: 0, calls placed: 0
 0 calls in progress: another account signs in as before

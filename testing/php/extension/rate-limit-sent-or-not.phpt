@@ -8,7 +8,7 @@ $state = sys_get_temp_dir() . '/c2d-sent-' . getmypid();
 $ini = ['click2dial.duplicate_window_ms' => '5000', 'click2dial.state_dir' => $state];
 $call = function (string $to, array $more = []) use ($ini): string {
     $out = run_php('show_exception(function () { Click2Dial\makeCall("' . $to . '", "alice", "0000"); throw new LogicException("placed"); });', $more + $ini)['out'];
-    return preg_replace(['/localhost:\d+/', '/\(\d+\): (sipXecs user "206" called)/', '/wait \d+ s/'], ['localhost:PORT', '(N): $1', 'wait N s'], $out);
+    return preg_replace(['/localhost:\d+/', '/\(\d+\): (PBX account "206" called)/', '/wait \d+ s/'], ['localhost:PORT', '(N): $1', 'wait N s'], $out);
 };
 clear_calls();
 
@@ -42,11 +42,11 @@ rmdir($state);
 --EXPECTF--
 -- a slow PBX: the request was sent, the answer came too late
 Click2Dial\PbxUnreachableException (0): sipXconfig at localhost:PORT did not answer within 300 ms (click2dial.timeout_ms): check that sipXconfig is running and reachable from this machine
-Click2Dial\RateLimitedException (N): sipXecs user "206" called "201" less than 5 s ago: the first call is on its way (a second click places no second call); to call again, wait N s
+Click2Dial\RateLimitedException (N): PBX account "206" called "201" less than 5 s ago: the first call is on its way (a second click places no second call); to call again, wait N s
 requests sent: 1
 -- sipXconfig failed while handling it (500): the call may be under way
 Click2Dial\PbxRejectedException (500): sipXconfig at localhost:PORT failed on the call request (HTTP 500 Internal Server Error): try again later; if it persists, check sipXconfig's log
-Click2Dial\RateLimitedException (N): sipXecs user "206" called "202" less than 5 s ago: the first call is on its way (a second click places no second call); to call again, wait N s
+Click2Dial\RateLimitedException (N): PBX account "206" called "202" less than 5 s ago: the first call is on its way (a second click places no second call); to call again, wait N s
 -- nothing reached sipXconfig: the number is free at once
 Click2Dial\PbxUnreachableException (0): cannot reach sipXconfig at localhost:PORT: the connection was refused; check click2dial.server (host and port) and that sipXconfig is running
 Click2Dial\PbxUnreachableException (0): cannot reach sipXconfig at localhost:PORT: the connection was refused; check click2dial.server (host and port) and that sipXconfig is running

@@ -40,10 +40,10 @@ placed 201
 LogicException (0): ok
 bool(true)
 bool(true)
-Click2Dial\RateLimitedException (%d): sipXecs user "206" called "201" less than 5 s ago: the first call is on its way (a second click places no second call); to call again, wait %d s
+Click2Dial\RateLimitedException (%d): PBX account "206" called "201" less than 5 s ago: the first call is on its way (a second click places no second call); to call again, wait %d s
 Click2Dial\AuthenticationException (401): sipXconfig at localhost:%d did not accept the password of user "206" (HTTP 401 Unauthorized): check the user's PBX PIN (the sipXecs user-portal PIN, not the SIP password)
 Click2Dial\AuthenticationException (401): sipXconfig at localhost:PORT did not accept the password of user "206" (HTTP 401 Unauthorized): check the user's PBX PIN (the sipXecs user-portal PIN, not the SIP password)
-Click2Dial\RateLimitedException (%d): sipXecs user "206" has placed 3 calls in the last minute, as many as click2dial.rate_limit allows: try again in %d s
+Click2Dial\RateLimitedException (%d): PBX account "206" has placed 3 calls in the last minute, as many as click2dial.rate_limit allows: try again in %d s
 200
-Click2Dial\ConfigurationException (0): the call limits cannot be kept in /nonexistent/state (No such file or directory (os error 2)), so nothing is sent to sipXconfig: let the web server's user write there, or set click2dial.state_dir
+Click2Dial\ConfigurationException (0): the call limits cannot be kept in /nonexistent/state (No such file or directory (os error 2)), so nothing is sent to the PBX: let the web server's user write there, or set click2dial.state_dir
 3 calls reached the PBX
