@@ -11,6 +11,11 @@ pub fn epoch_ms(at: SystemTime) -> i64 {
     })
 }
 
+/// Milliseconds since the Unix epoch now: the times of a call's record and history.
+pub fn now_ms() -> u64 {
+    u64::try_from(epoch_ms(SystemTime::now())).unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@
 //!   requests on one connection cannot be told apart (§4.6), so a call never shares one.
 
 use std::net::TcpStream;
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::Instant;
 
 use super::state::{call_state, CallState, Ending, Seen};
 use super::{net, plain_reason, Accepted, ClickToCallSettings, Leg};
@@ -232,12 +232,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Milliseconds since the epoch, the times of a call's history.
-pub fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-}
+/// Milliseconds since the epoch now (one helper for the whole core, in `clock`).
+pub use crate::clock::now_ms;
 
 /// One call placed through the XML interface, on a connection of its own, with every result
 /// read so far. Dropping it closes the connection (the server never does, §4.1, and keeps at

@@ -21,8 +21,6 @@ A call's id is 128 random bits in hex: only whoever got it from `make_call` can 
 
 mod record;
 
-use std::time::SystemTime;
-
 use crate::clicktocall::state::{call_state, CallState, Ending, State, Step};
 use crate::clicktocall::Leg;
 use crate::error::{Error, ErrorKind, Result};
@@ -264,9 +262,7 @@ fn to_progress(state: State) -> Option<progress::CallState> {
 }
 
 /// Milliseconds since the epoch.
-pub fn now_ms() -> u64 {
-    crate::epoch_ms(SystemTime::now()).max(0) as u64
-}
+pub use crate::clock::now_ms;
 
 #[cfg(test)]
 mod tests {
