@@ -59,6 +59,8 @@ names = [
     ("curl_reused", "cURL, one reused handle"),
     ("native", "native limit (async reqwest, calling thread)"),
     ("core", "click2dial-core make_call (no PHP)"),
+    ("c2c_http", "makeCall, clicktocall HTTP interface"),
+    ("c2c_xml", "makeCall, clicktocall XML interface (starts a follower)"),
     ("fpm2_makecall", "php-fpm 2 workers, makeCall page"),
     ("fpm4_makecall", "php-fpm 4 workers, makeCall page"),
     ("fpm2_curl", "php-fpm 2 workers, cURL page"),

@@ -1,6 +1,7 @@
 // Browser tests of the click2dial WebAccess plugin in the WebAccess host, in headless Chromium
-// (Debian's chromium, driven by playwright-core). testing/browser/run starts two hosts
-// (credentials "stored" and "session") with their emulators and passes their URLs here.
+// (Debian's chromium, driven by playwright-core). testing/browser/run starts three hosts
+// (credentials "stored" and "session" on sipXconfig, and one on clicktocall: clicktocall.js) with
+// their emulators and passes their URLs here.
 // Prints one line "browser: N passed, N failed" at the end; screenshots go to SHOT_DIR.
 'use strict';
 const { chromium } = require('playwright-core');
@@ -535,6 +536,7 @@ test('host: once the session has ended, zarafa.php answers <error logon="false">
 
 require('./links')({ test, logIn, notice, calls, clearCalls, waitForCalls, SESSION, SESSION_PBX });
 require('./cross-site')({ test, logIn, contextMenuCall, notice, calls, clearCalls, waitForCalls, STORED, STORED_PBX, SESSION, SESSION_PBX });
+require('./clicktocall')({ test, logIn, contextMenuCall });
 
 (async () => {
   fs.mkdirSync(SHOT_DIR, { recursive: true });
