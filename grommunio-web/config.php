@@ -18,7 +18,8 @@ if (!defined('PLUGIN_CLICK2DIAL_USER_DEFAULT_ENABLE')) {
 }
 
 /*
- * Where a user's PBX password (sipXecs user-portal PIN) comes from:
+ * Where a user's PBX password (sipXecs user-portal PIN) comes from (with click2dial.pbx =
+ * clicktocall the PBX takes none, and this setting is not used: no PIN is asked or kept):
  *   ''          follow the extension's click2dial.credentials INI setting (the default);
  *   'stored'    each user enters their PIN once in Settings -> Click2Dial; the extension keeps it
  *               in click2dial.credential_dir (Click2Dial\storeCredential()), never in
@@ -42,11 +43,13 @@ if (!defined('PLUGIN_CLICK2DIAL_CONFIRM')) {
 }
 
 /*
- * true: after a call is placed, its notification follows it: your phone will ring -> ringing ->
- * connected -> ended / not answered. The browser asks with short requests about once a second
- * while it follows a call, and the server asks sipXconfig for the user's calls in
- * progress (/sipxconfig/rest/my/activecdrs, sipXecs 4.4 and later). false: the notification
- * stays at "Your phone will ring now", for a sipXecs without that resource.
+ * true: after a call is placed, its notification follows both legs: your phone will ring ->
+ * ringing -> connected (your phone), then calling -> answered (the number), or not answered,
+ * busy, did not go through. The browser asks with short requests about once a second while it
+ * follows a call; the server asks Click2Dial\callStatus(), which for sipXconfig reads the
+ * user's calls in progress (/sipxconfig/rest/my/activecdrs, sipXecs 4.4 and later) and for
+ * reSIProcate's clicktocall server the call's own status. false: the notification stays at
+ * "Your phone will ring now", for a sipXecs without that resource.
  */
 if (!defined('PLUGIN_CLICK2DIAL_SHOW_PROGRESS')) {
 	define('PLUGIN_CLICK2DIAL_SHOW_PROGRESS', true);

@@ -4,8 +4,10 @@ Ext.namespace('Zarafa.plugins.click2dial');
  * @class Zarafa.plugins.click2dial.CallNotice
  * @extends Ext.util.Observable
  *
- * The one notification of a call, updated in place as the call goes on: your phone will ring ->
- * ringing -> connected -> ended / not answered, or what to do about an error. While the call is
+ * The one notification of a call, updated in place as the call goes on, leg by leg: your phone
+ * will ring -> ringing -> connected (your phone), calling -> answered (the number), or your phone
+ * / the number did not answer, the number is busy, the call did not go through, or what to do
+ * about an error. While the call is
  * followed it asks the server with short progress requests (grommunio-web holds the tab's other
  * requests while a module runs, so none may wait for the call); closing it stops them.
  */
@@ -22,6 +24,10 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 	reference: undefined,
 	call: undefined,
 	state: undefined,
+	// The leg and SIP code of the last progress reply ("initiator": the user's phone,
+	// "destination": the number's), which choose between texts of one state.
+	leg: '',
+	code: '',
 	closed: false,
 	timer: undefined,
 
@@ -37,19 +43,33 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 		if (this.isClosed()) {
 			return;
 		}
-		this.state = state;
 		var t = Zarafa.plugins.click2dial.t;
 		var enc = Ext.util.Format.htmlEncode;
 		var who = enc(this.contactName ? this.contactName + ' (' + this.number + ')' : this.number);
+		var ofNumber = this.leg === 'destination';
+		// 486 Busy Here and 600 Busy Everywhere: the number is busy, which is no fault.
+		var busy = this.code === '486' || this.code === '600';
 		var messages = {
 			requested: String.format(t('Calling {0}: your phone will ring now.'), who),
 			ringing: String.format(t('Your phone is ringing: pick up to call {0}.'), who),
 			connected: String.format(t('Connected to {0}.'), who),
+			calling: String.format(t('Calling {0} …'), who),
+			answered: String.format(t('{0} answered.'), who),
 			ended: String.format(t('Call with {0} ended.'), who),
-			not_answered: t('Your phone was not answered; the call was not placed.'),
+			not_answered: ofNumber ? String.format(t('{0} did not answer.'), who)
+				: t('Your phone was not answered; the call was not placed.'),
+			failed: this.leg === 'initiator' ? t('Your phone could not be called.')
+				: busy ? String.format(t('{0} is busy.'), who)
+				: String.format(t('The call to {0} did not go through.'), who),
 			error: enc(text || '')
 		};
-		var message = '<span class="click2dial_message" data-state="' + state + '">' + messages[state] + '</span>';
+		if (!Ext.isDefined(messages[state])) {
+			// A state of a newer server: the message stays at what it said.
+			return;
+		}
+		this.state = state;
+		var message = '<span class="click2dial_message" data-state="' + enc(state) + '" data-leg="' + enc(this.leg)
+			+ '">' + messages[state] + '</span>';
 		// Persistent: the toast stays until the user closes it (an update keeps the toast's
 		// first lifetime, so even the final state must not time out before it is read).
 		var config = { persistent: true };
@@ -57,7 +77,8 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 			config.update = true;
 			config.reference = this.reference;
 		}
-		var category = state === 'error' ? 'error.click2dial' : 'info.click2dial';
+		var failed = state === 'error' || (state === 'failed' && !(busy && ofNumber));
+		var category = failed ? 'error.click2dial' : 'info.click2dial';
 		var reference = container.getNotifier().notify(category, t('Click2Dial'), message, config);
 		this.reference = reference || this.reference;
 	},
@@ -83,10 +104,14 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 			// stays at what it said, and no more questions are asked.
 			return;
 		}
-		if (state !== this.state) {
+		var leg = progress.leg || '';
+		var code = progress.code || '';
+		if (state !== this.state || leg !== this.leg || code !== this.code) {
+			this.leg = leg;
+			this.code = code;
 			this.show(state);
 		}
-		if (state !== 'ended' && state !== 'not_answered') {
+		if (Zarafa.plugins.click2dial.CallNotice.FINAL_STATES.indexOf(state) < 0) {
 			this.schedule();
 		}
 	},
@@ -119,7 +144,7 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 			user_extension: call.user_extension,
 			dialed: call.dialed,
 			placed_at: call.placed_at,
-			state: this.state === 'requested' ? '' : this.state,
+			call_id: call.call_id,
 			ticket: call.ticket
 		}, new Zarafa.plugins.click2dial.Click2DialResponseHandler({ notice: this }));
 	},
@@ -148,6 +173,9 @@ Zarafa.plugins.click2dial.CallNotice = Ext.extend(Ext.util.Observable, {
 		}
 	}
 });
+
+/** States after which a call changes no more: no more questions are asked. */
+Zarafa.plugins.click2dial.CallNotice.FINAL_STATES = ['answered', 'ended', 'not_answered', 'failed'];
 
 /**
  * Opens grommunio-web's settings (as Zarafa.mail.Actions does for the signature), where the PIN

@@ -233,7 +233,9 @@ Ext.apply(Zarafa.plugins.click2dial, {
 			case 'no_numbers': return t('The address book has no phone number for this person.');
 			case 'address_book': return t('The address book cannot be searched now. Try again later.');
 			case 'empty_pin': return t('Enter your phone PIN first.');
-			case 'not_stored_mode': return t('This server does not store PINs: your login password is used to call.');
+			case 'not_stored_mode': return Zarafa.plugins.click2dial.setting('credentials') === 'none'
+				? t('This phone system asks for no PIN: nothing was stored.')
+				: t('This server does not store PINs: your login password is used to call.');
 			case 'not_logged_in': return t('Your session has ended. Log in again.');
 			case 'several_matches': return t('Several entries match; type more of the name.');
 			case 'too_long': return t('This text is too long to look for numbers in.');

@@ -4,7 +4,8 @@
  * about. grommunio.php closes the session before modules run, so the browser echoes the call it
  * follows; the ticket makes that echo unforgeable.
  *
- * ticket = HMAC-SHA256(session key, the call's user, user_extension, dialed and placed_at).
+ * ticket = HMAC-SHA256(session key, the call's user, user_extension, dialed, placed_at and
+ * call_id, the PBX's call the progress questions ask callStatus about).
  * The session key is 32 random bytes kept in grommunio-web's EncryptionStore: in the session,
  * sealed with the per-session key of the httponly encryption-store cookie. It never goes into a
  * page, so neither the user's scripts nor another session can make a ticket. EncryptionStore::add()
@@ -15,7 +16,7 @@
 class Click2DialCallTicket
 {
 	const STORE_KEY = 'click2dial-ticket-key';
-	const FIELDS = ['user', 'user_extension', 'dialed', 'placed_at'];
+	const FIELDS = ['user', 'user_extension', 'dialed', 'placed_at', 'call_id'];
 
 	/** The ticket for $call (the fields named in FIELDS); makes the session's key when needed. */
 	public static function issue(array $call): string
@@ -47,7 +48,7 @@ class Click2DialCallTicket
 	/** The fields, each prefixed with its length (so no two calls join alike), under a label. */
 	private static function message(array $call): string
 	{
-		$message = 'click2dial progress ticket 1';
+		$message = 'click2dial progress ticket 2';
 		foreach (self::FIELDS as $name) {
 			$value = isset($call[$name]) ? (string) $call[$name] : '';
 			$message .= "\n" . strlen($value) . ':' . $value;

@@ -3,10 +3,13 @@
  * The click2dial plugin's module for grommunio-web, reached as module "click2dialmodule" through
  * grommunio.php. Actions (the request's JSON: {"call": {...}}):
  *   call      {number}: the PBX rings the logged-in user's phone, then dials number ->
- *             success {number, dialed, status, user, user_extension, placed_at, ticket};
- *   progress  {dialed, placed_at, user, user_extension, state, ticket}: what became of a call
- *             this session placed -> success {state, dialed, placed_at} (state "unknown" with
- *             error when it cannot be told);
+ *             success {number, dialed, status, user, user_extension, placed_at, call_id, ticket};
+ *   progress  {dialed, placed_at, user, user_extension, call_id, ticket}: what became of a call
+ *             this session placed (Click2Dial\callStatus, for either PBX) -> success {state,
+ *             leg, code, dialed, placed_at}: state requested / ringing / connected (the user's
+ *             phone), calling / answered (the number's), ended, not_answered or failed, leg
+ *             "initiator" or "destination" where the PBX tells it, code a failure's SIP status;
+ *             state "unknown" with error when it cannot be told;
  *   lookup    {address}: the numbers of the address book entry with that e-mail address (the
  *             hover card's sender or recipient) -> success {display_name, numbers: {field: number}};
  *             error no_numbers when it has none or there is no such entry;
@@ -20,7 +23,8 @@
  *             success {matches: [{display_name, numbers: {field: number}}]}, or error
  *             several_matches / no_numbers;
  *   settings  {} / {pin} / {forget: true}: the user's click2dial settings, after storing or
- *             forgetting the PIN in stored mode -> success {credentials, pin_stored, changed}.
+ *             forgetting the PIN in stored mode -> success {credentials, pin_stored, changed};
+ *             credentials "none" where the PBX takes no password (no PIN is asked or kept).
  *             The PIN never leaves the server, not even sealed.
  * Failures -> error {type, info: {kind, detail, display_message}}; the client turns kind into
  * advice in the user's language, display_message is the English fallback.
@@ -30,7 +34,8 @@
  * may be dialed is the extension's decision. No action runs on a request that a page of another
  * origin could have sent (class.click2dialrequestguard.php). grommunio-web holds every other
  * request of the browser tab while a module runs, so each action is short: call returns when the
- * PBX answers (bounded by the extension's time-outs), progress asks the PBX once.
+ * PBX answers (bounded by the extension's time-outs), progress asks the PBX (or the call's
+ * record) once.
  */
 if (!defined('PLUGIN_CLICK2DIAL_CREDENTIALS')) {
 	require_once __DIR__ . '/../config.php';
@@ -49,7 +54,6 @@ class Click2DialModule extends Module
 	// 128 KiB, but each action holds the browser tab's other requests while it runs.
 	const MAX_PIECE_BYTES = 16384;
 	const MAX_QUERY_LENGTH = 128;
-	const STATES = ['requested', 'ringing', 'connected', 'ended', 'not_answered'];
 
 	// Extension exception -> what the client tells the user (it has the translations).
 	const KINDS = [
@@ -152,6 +156,7 @@ class Click2DialModule extends Module
 			'user' => $call['user'],
 			'user_extension' => $call['user_extension'],
 			'placed_at' => (string) $call['placed_at'],
+			'call_id' => $call['call_id'],
 			'ticket' => Click2DialCallTicket::issue($call),
 		]);
 	}
@@ -159,7 +164,7 @@ class Click2DialModule extends Module
 	private function progress(array $action): void
 	{
 		$call = [];
-		foreach (['user', 'user_extension', 'dialed', 'placed_at', 'state'] as $name) {
+		foreach (Click2DialCallTicket::FIELDS as $name) {
 			$call[$name] = substr(self::text($action, $name), 0, 64);
 		}
 		$echo = ['dialed' => $call['dialed'], 'placed_at' => $call['placed_at']];
@@ -169,29 +174,39 @@ class Click2DialModule extends Module
 			return;
 		}
 		if ($call['user'] === '' || $call['dialed'] === '' || !ctype_digit($call['placed_at'])
-			|| strlen($call['placed_at']) > 15 || ($call['state'] !== '' && !in_array($call['state'], self::STATES, true))) {
+			|| strlen($call['placed_at']) > 15 || strlen($call['call_id']) !== 32 || !ctype_xdigit($call['call_id'])) {
 			$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => 'invalid_call']);
 			return;
 		}
-		// Only a call this session placed: for a forged, altered or another session's call the
-		// PBX is not asked, and the user's credentials are not even read.
+		// Only a call this session placed: for a forged, altered or another session's call (the
+		// ticket binds the call id as well) the PBX is not asked, and the user's credentials are
+		// not even read.
 		if (!Click2DialCallTicket::matches($call, self::text($action, 'ticket'))) {
 			$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => 'not_your_call']);
 			return;
 		}
-		$call['placed_at'] = (int) $call['placed_at'];
-		$call['state'] = $call['state'] === '' ? null : $call['state'];
-		$call['ring_timeout_ms'] = 1000 * (int) PLUGIN_CLICK2DIAL_RING_TIMEOUT;
 		try {
 			$password = $this->pbxPassword($user, false);
-			$state = $password === false ? 'unknown'
-				: Click2Dial\callProgress($call, Click2Dial\activeCalls($user, $password));
+			if ($password === false) {
+				$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => 'no_pin']);
+				return;
+			}
+			$status = Click2Dial\callStatus([
+				'call_id' => strtolower($call['call_id']),
+				'ring_timeout_ms' => 1000 * (int) PLUGIN_CLICK2DIAL_RING_TIMEOUT,
+			], $password);
 		} catch (Throwable $e) {
 			$this->logFor($e);
 			$this->sendFeedback(true, $echo + ['state' => 'unknown', 'error' => self::kindOf($e)]);
 			return;
 		}
-		$this->sendFeedback(true, $echo + ['state' => $state]);
+		// The state, which leg it is about and a failure's SIP code; the PBX's own words (reason)
+		// stay on the server, as every PBX detail does.
+		$this->sendFeedback(true, $echo + [
+			'state' => $status['state'],
+			'leg' => (string) $status['leg'],
+			'code' => $status['code'] === null ? '' : (string) $status['code'],
+		]);
 	}
 
 	/** One exact lookup in the user's address book; no PBX is asked. */
@@ -297,7 +312,8 @@ class Click2DialModule extends Module
 
 	/**
 	 * The password to call with: a string (session mode), null when the extension finds it
-	 * itself (stored: its credential store; directory: its directory), false when there is none
+	 * itself (stored: its credential store; directory: its directory) or the PBX takes none
+	 * (none), false when there is none
 	 * (then the error reply is sent already, if $reply).
 	 */
 	private function pbxPassword(string $user, bool $reply = true): string|null|false

@@ -35,9 +35,20 @@ class Pluginclick2dial extends Plugin
 		);
 	}
 
-	/** config.php's choice, or the extension's INI setting when config.php leaves it empty. */
+	/**
+	 * "none" where the PBX takes no password (reSIProcate's clicktocall server trusts the site):
+	 * no PIN is asked, stored or sent. Otherwise config.php's choice, or the extension's INI
+	 * setting when config.php leaves it empty.
+	 */
 	public static function credentialSource()
 	{
+		// A wrong click2dial.pbx is left for makeCall to report, in the user's language.
+		try {
+			if (!Click2Dial\pbxAsksPassword()) {
+				return 'none';
+			}
+		} catch (Throwable $e) {
+		}
 		$source = (string) PLUGIN_CLICK2DIAL_CREDENTIALS;
 		if ($source === '') {
 			$source = (string) ini_get('click2dial.credentials');

@@ -273,6 +273,58 @@ test('progress: a phone nobody picks up ends as not answered', async ({ context 
   await notice(page, 'not_answered').waitFor({ timeout: 20000 });
 });
 
+/**
+ * Makes the server's progress replies to this page say what a PBX that tells both legs
+ * (reSIProcate's clicktocall server) would: the real reply, with state, leg and code taken from
+ * steps in turn (the last one stays). The host's emulator is sipXconfig, which tells no leg.
+ */
+async function scriptProgress(page, steps) {
+  let next = 0;
+  await page.route('**/grommunio.php*', async (route) => {
+    if (!/"progress":/.test(route.request().postData() || '')) return route.continue();
+    const response = await route.fetch();
+    const reply = await response.json();
+    const step = steps[Math.min(next++, steps.length - 1)];
+    const rewrite = (node) => {
+      if (!node || typeof node !== 'object') return;
+      if (Object.prototype.hasOwnProperty.call(node, 'state') && Object.prototype.hasOwnProperty.call(node, 'placed_at')) {
+        delete node.error;
+        Object.assign(node, step);
+        return;
+      }
+      Object.values(node).forEach(rewrite);
+    };
+    rewrite(reply);
+    await route.fulfill({ response, body: JSON.stringify(reply) });
+  });
+}
+
+test('progress per leg: calling and answered name the number; busy, not answered and failures say whose phone', async ({ context }) => {
+  const cases = [
+    [[{ state: 'calling', leg: 'destination', code: '' }, { state: 'answered', leg: 'destination', code: '' }],
+      [['calling', /^Calling Judy \(215\) …$/], ['answered', /^Judy \(215\) answered\.$/]]],
+    [[{ state: 'calling', leg: 'destination', code: '' }, { state: 'failed', leg: 'destination', code: '486' }],
+      [['calling', /^Calling Judy \(215\) …$/], ['failed', /^Judy \(215\) is busy\.$/]]],
+    [[{ state: 'not_answered', leg: 'destination', code: '487' }], [['not_answered', /^Judy \(215\) did not answer\.$/]]],
+    [[{ state: 'failed', leg: 'destination', code: '404' }], [['failed', /^The call to Judy \(215\) did not go through\.$/]]],
+    [[{ state: 'failed', leg: 'initiator', code: '486' }], [['failed', /^Your phone could not be called\.$/]]],
+  ];
+  for (const [steps, shown] of cases) {
+    // A browser of its own per call: the repeat guard would hold a second call to the number.
+    const own = await context.browser().newContext();
+    const page = await logIn(own, 'alice', '0000');
+    await scriptProgress(page, steps);
+    await showContactMenu(page, { display_name: 'Judy', business_telephone_number: '215' });
+    await page.click(MENU_ITEM);
+    for (const [state, text] of shown) {
+      await notice(page, state).waitFor({ timeout: 15000 });
+      assert.match((await notice(page, state).textContent()).trim(), text, JSON.stringify(steps));
+    }
+    assert.strictEqual(await page.locator('.grommunio-toast').count(), 1, 'one notification, updated in place');
+    await own.close();
+  }
+});
+
 test('closing the notification stops the progress questions', async ({ context }) => {
   await clearCalls();
   await setLife({ ring_ms: 30000, answer: false, times: 1 });

@@ -9,14 +9,16 @@ Ext.namespace('Zarafa.plugins.click2dial.settings');
  * button to remove it. The PIN goes to the server once (module action settings {pin}); the
  * extension keeps it, and neither it nor a token of it ever comes back or goes into the
  * settings (grommunio-web writes those into every page). In the other modes there is no PIN to
- * enter, and the widget says where the password comes from.
+ * enter, and the widget says where the password comes from, or ("none": a PBX that takes no
+ * password, such as reSIProcate's clicktocall server) that none is needed.
  */
 Zarafa.plugins.click2dial.settings.SettingsClick2DialWidget = Ext.extend(Zarafa.settings.ui.SettingsWidget, {
 	constructor: function(config)
 	{
 		config = config || {};
 		var t = Zarafa.plugins.click2dial.t;
-		var stored = Zarafa.plugins.click2dial.setting('credentials') === 'stored';
+		var credentials = Zarafa.plugins.click2dial.setting('credentials');
+		var stored = credentials === 'stored';
 		Ext.applyIf(config, {
 			title: t('Phone PIN'),
 			cls: 'zarafa-settings-widget click2dial_settings',
@@ -26,6 +28,7 @@ Zarafa.plugins.click2dial.settings.SettingsClick2DialWidget = Ext.extend(Zarafa.
 				cls: 'click2dial_pinstatus',
 				hideLabel: true,
 				value: Ext.util.Format.htmlEncode(stored ? t('Asking whether a PIN is stored...')
+					: credentials === 'none' ? t('This phone system asks for no PIN: there is nothing to enter here.')
 					: t('Calls use the password you logged in with; no PIN is needed here.'))
 			}, {
 				xtype: 'textfield',

@@ -24,9 +24,9 @@ foreach (recorded_calls() as $call) {
 }
 ?>
 --EXPECT--
-success number='209', dialed='209', status=200, user='206', user_extension='206', placed_at='(now)', ticket='(64 hex)'
-success number='210', dialed='210', status=200, user='206', user_extension='206', placed_at='(now)', ticket='(64 hex)'
-success number='+49 (30) 1234-5', dialed='+493012345', status=200, user='bsmith', user_extension='207', placed_at='(now)', ticket='(64 hex)'
+success number='209', dialed='209', status=200, user='206', user_extension='206', placed_at='(now)', call_id='(32 hex)', ticket='(64 hex)'
+success number='210', dialed='210', status=200, user='206', user_extension='206', placed_at='(now)', call_id='(32 hex)', ticket='(64 hex)'
+success number='+49 (30) 1234-5', dialed='+493012345', status=200, user='bsmith', user_extension='207', placed_at='(now)', call_id='(32 hex)', ticket='(64 hex)'
 206 -> 209
 206 -> 210
 207 -> +493012345

@@ -40,7 +40,7 @@ call without PIN: error no_pin type=2
 store: success credentials='stored', pin_stored=true, changed=true
 PIN in reply: no
 PIN in settings: no
-call: success number='209', dialed='209', status=200, user='206', user_extension='206', placed_at='(now)', ticket='(64 hex)'
+call: success number='209', dialed='209', status=200, user='206', user_extension='206', placed_at='(now)', call_id='(32 hex)', ticket='(64 hex)'
 forget: success credentials='stored', pin_stored=false, changed=true
 call after forget: error no_pin type=2
 206 -> 209

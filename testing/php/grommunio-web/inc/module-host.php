@@ -72,6 +72,8 @@ function gw_show(array $reply): string
 	foreach ($reply['success'] ?? [] as $name => $value) {
 		if ($name === 'ticket') {
 			$value = strlen($value) === 64 ? '(64 hex)' : '(bad: ' . $value . ')';
+		} elseif ($name === 'call_id') {
+			$value = strlen($value) === 32 && ctype_xdigit($value) ? '(32 hex)' : '(bad: ' . $value . ')';
 		} elseif ($name === 'placed_at' && abs((int) $value - microtime(true) * 1000) < 10000) {
 			$value = '(now)';
 		}
