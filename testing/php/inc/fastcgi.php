@@ -79,10 +79,10 @@ function fcgi_receive($connection): string
 }
 
 /**
- * Starts php-fpm with $workers static workers, the extension and the suite's settings; returns
- * [process, socket path]. Stop it with fpm_stop().
+ * Starts php-fpm with $workers static workers, the extension and the suite's settings,
+ * overridden by $ini; returns [process, socket path]. Stop it with fpm_stop().
  */
-function fpm_start(int $workers, int $max_requests, string $dir): array
+function fpm_start(int $workers, int $max_requests, string $dir, array $ini = []): array
 {
     $socket = "$dir/fpm.sock";
     $user = function_exists('posix_getuid') && posix_getuid() === 0 ? "user = root\ngroup = root\n" : '';
@@ -91,7 +91,7 @@ function fpm_start(int $workers, int $max_requests, string $dir): array
         . "pm.max_requests = $max_requests\ncatch_workers_output = yes\nclear_env = no\n");
     $fpm = trim((string) shell_exec('command -v php-fpm8.2 || command -v php-fpm || ls /usr/sbin/php-fpm* 2>/dev/null | head -n 1'));
     $args = [$fpm, '-n', '-R', '-F', '-y', "$dir/fpm.conf"];
-    foreach (suite_ini() as $name => $value) {
+    foreach (array_merge(suite_ini(), $ini) as $name => $value) {
         array_push($args, '-d', "$name=$value");
     }
     $process = proc_open($args, [1 => ['file', "$dir/fpm.out", 'a'], 2 => ['file', "$dir/fpm.out", 'a']], $pipes);
