@@ -270,6 +270,7 @@ mod tests {
     use crate::clicktocall::state::Seen;
     use crate::clicktocall::xml::ResultEvent;
     use crate::settings::PbxKind;
+    use std::time::SystemTime;
 
     fn record(seen: &[(u16, Leg)], follower: Option<u32>, ending: Ending) -> CallRecord {
         CallRecord {
