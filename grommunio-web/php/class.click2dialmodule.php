@@ -221,17 +221,8 @@ class Click2DialModule extends Module
 			$this->fail('no_numbers');
 			return;
 		}
-		$addressBook = $GLOBALS['mapisession']->getAddressbook();
-		if (is_int($addressBook) || $addressBook === false) {
-			error_log('click2dial plugin: the address book cannot be opened (' . $addressBook . ')');
-			$this->fail('address_book');
-			return;
-		}
-		try {
-			$entry = Click2DialAddressBook::entry($addressBook, $address);
-		} catch (Throwable $e) {
-			error_log('click2dial plugin: address book lookup: ' . get_class($e) . ' (' . $e->getCode() . ')');
-			$this->fail('address_book');
+		$entry = $this->inAddressBook('lookup', fn ($book) => Click2DialAddressBook::entry($book, $address));
+		if ($entry === false) {
 			return;
 		}
 		if ($entry === null || $entry['numbers'] === []) {
@@ -285,17 +276,8 @@ class Click2DialModule extends Module
 			$this->fail('no_numbers');
 			return;
 		}
-		$addressBook = $GLOBALS['mapisession']->getAddressbook();
-		if (is_int($addressBook) || $addressBook === false) {
-			error_log('click2dial plugin: the address book cannot be opened (' . $addressBook . ')');
-			$this->fail('address_book');
-			return;
-		}
-		try {
-			$entries = Click2DialAddressBook::byName($addressBook, $query);
-		} catch (Throwable $e) {
-			error_log('click2dial plugin: address book search: ' . get_class($e) . ' (' . $e->getCode() . ')');
-			$this->fail('address_book');
+		$entries = $this->inAddressBook('search', fn ($book) => Click2DialAddressBook::byName($book, $query));
+		if ($entries === false) {
 			return;
 		}
 		if ($entries === null) {
@@ -379,6 +361,28 @@ class Click2DialModule extends Module
 	private static function kindOf(Throwable $e): string
 	{
 		return self::KINDS[get_class($e)] ?? 'internal';
+	}
+
+	/**
+	 * What $use finds in the session's address book, or false once an address_book error has
+	 * been replied (the book cannot be opened or searched; the log gets the reason, not the
+	 * query).
+	 */
+	private function inAddressBook(string $what, callable $use): mixed
+	{
+		$addressBook = $GLOBALS['mapisession']->getAddressbook();
+		if (is_int($addressBook) || $addressBook === false) {
+			error_log('click2dial plugin: the address book cannot be opened (' . $addressBook . ')');
+			$this->fail('address_book');
+			return false;
+		}
+		try {
+			return $use($addressBook);
+		} catch (Throwable $e) {
+			error_log('click2dial plugin: address book ' . $what . ': ' . get_class($e) . ' (' . $e->getCode() . ')');
+			$this->fail('address_book');
+			return false;
+		}
 	}
 
 	private function failWith(Throwable $e): void
