@@ -105,7 +105,8 @@ namespace Click2Dial {
 
     /**
      * What became of a call makeCall() placed, with either PBX, asked from any PHP process of
-     * the site: each call's record is kept in click2dial.state_dir under its call_id.
+     * the site: each call's record is kept under its call_id in click2dial.state_dir, or on the
+     * Redis of click2dial.shared_state, which every web server of the site reads.
      *
      * 'state' is 'requested' (the PBX has the call; no phone rings yet), 'ringing' (your phone
      * rings), 'connected' (you picked up), 'calling' (the number rings), 'answered' (the number
@@ -117,7 +118,8 @@ namespace Click2Dial {
      *   per leg, read by a follower process that makeCall() started and that outlives the PHP
      *   process that placed the call; it stops at the final result or after
      *   click2dial.clicktocall_follow_timeout_ms (a phone still ringing is then 'not_answered',
-     *   anything else 'unknown'). A follower gone without an end is 'unknown'.
+     *   anything else 'unknown'). A follower gone without an end is 'unknown' (on Redis, once
+     *   its lease lapses: within 15 s).
      * - clicktocall through its HTTP interface: the server tells nothing more, so 'unknown'.
      * - sipXconfig: each call reads activeCalls() for the caller (with $password, found as
      *   makeCall() finds it, and counted against the same failure budget) and judges it as
@@ -132,7 +134,8 @@ namespace Click2Dial {
      *   every state seen, oldest first, each with its leg, code and time (ms since the epoch);
      *   states passed within one millisecond are all kept.
      * @throws \ValueError $placedCall has no call_id makeCall() could have returned
-     * @throws ConfigurationException an INI setting or the state folder is wrong
+     * @throws ConfigurationException an INI setting or the state folder is wrong, or the Redis
+     *   of click2dial.shared_state cannot be reached or answers wrongly
      * @throws UnknownUserException, CredentialException, AuthenticationException,
      *   PbxRejectedException, PbxUnreachableException, RateLimitedException as activeCalls()
      *   (sipXconfig only)

@@ -168,6 +168,7 @@ fn new_record(settings: &Settings, login: &str, phone: &Phone, dialed: &DialStri
         seen: Vec::new(),
         steps: Vec::new(),
         ending: crate::clicktocall::state::Ending::Following,
+        lease_held: None,
     }
 }
 

@@ -14,184 +14,17 @@ use std::net::{TcpListener, TcpStream};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU16, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use click2dial_core::ratelimit::{admit, decide, Attempt, Limits, Outcome, Record, Request, Store};
 use click2dial_core::sharedstate;
 use click2dial_core::{DialString, Error, ErrorKind, Result, Settings};
 
-// ---------------------------------------------------------------------------------------------
-// A redis-server of the test's own.
+#[path = "support/redis.rs"]
+mod redis;
 
-/// The first of this worktree's ports for TCP servers (35379-35399).
-static NEXT_PORT: AtomicU16 = AtomicU16::new(35379);
-
-fn redis_binary() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .chain([PathBuf::from("/usr/bin"), PathBuf::from("/usr/sbin")])
-        .map(|dir| dir.join("redis-server"))
-        .find(|candidate| candidate.is_file())
-}
-
-/// The binary, or `None` after saying why the test is skipped.
-fn redis_or_skip(test: &str) -> Option<PathBuf> {
-    let binary = redis_binary();
-    if binary.is_none() {
-        eprintln!(
-            "{test}: SKIPPED: redis-server is not installed (apt-get install redis-server; \
-             scripts/install-deps installs it)"
-        );
-    }
-    binary
-}
-
-fn run_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.run");
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// How a server listens.
-#[derive(Clone)]
-enum Listen {
-    Socket,
-    Tcp(u16),
-    Tls { port: u16, certs: PathBuf },
-}
-
-struct RedisServer {
-    binary: PathBuf,
-    dir: tempfile::TempDir,
-    listen: Listen,
-    extra: Vec<String>,
-    child: Option<Child>,
-}
-
-impl RedisServer {
-    fn start(binary: &Path, listen: Listen, extra: &[&str]) -> RedisServer {
-        let dir = tempfile::Builder::new()
-            .prefix("redis-")
-            .tempdir_in(run_dir())
-            .unwrap();
-        let mut server = RedisServer {
-            binary: binary.to_owned(),
-            dir,
-            listen,
-            extra: extra.iter().map(|s| s.to_string()).collect(),
-            child: None,
-        };
-        server.run();
-        server
-    }
-
-    fn socket(&self) -> PathBuf {
-        self.dir.path().join("redis.sock")
-    }
-
-    fn log(&self) -> PathBuf {
-        self.dir.path().join("redis.log")
-    }
-
-    fn url(&self) -> String {
-        match &self.listen {
-            Listen::Socket => format!("unix://{}", self.socket().display()),
-            Listen::Tcp(port) => format!("redis://127.0.0.1:{port}/0"),
-            Listen::Tls { port, .. } => format!("rediss://localhost:{port}/0"),
-        }
-    }
-
-    fn run(&mut self) {
-        let _ = fs::remove_file(self.log());
-        let mut command = Command::new(&self.binary);
-        command
-            .args(["--daemonize", "no", "--save", "", "--dir"])
-            .arg(self.dir.path())
-            .arg("--logfile")
-            .arg(self.log());
-        match &self.listen {
-            Listen::Socket => {
-                command
-                    .args(["--port", "0", "--unixsocketperm", "700", "--unixsocket"])
-                    .arg(self.socket());
-            }
-            Listen::Tcp(port) => {
-                command.args(["--bind", "127.0.0.1", "--port", &port.to_string()]);
-            }
-            Listen::Tls { port, certs } => {
-                command
-                    .args(["--bind", "127.0.0.1", "--port", "0"])
-                    .args(["--tls-port", &port.to_string(), "--tls-auth-clients", "no"])
-                    .arg("--tls-cert-file")
-                    .arg(certs.join("server.pem"))
-                    .arg("--tls-key-file")
-                    .arg(certs.join("server.key"))
-                    .arg("--tls-ca-cert-file")
-                    .arg(certs.join("ca.pem"));
-            }
-        }
-        if !self.extra.iter().any(|arg| arg == "--appendonly") {
-            command.args(["--appendonly", "no"]);
-        }
-        command.args(&self.extra);
-        command.stdout(Stdio::null()).stderr(Stdio::null());
-        self.child = Some(command.spawn().expect("redis-server starts"));
-        self.wait_until_ready();
-    }
-
-    /// Waits until the log says it is ready (a start-up wait, not an assertion).
-    fn wait_until_ready(&mut self) {
-        let begun = Instant::now();
-        loop {
-            let log = fs::read_to_string(self.log()).unwrap_or_default();
-            // "Ready to accept connections tcp", "… now ready to accept connections at <socket>".
-            if log
-                .to_ascii_lowercase()
-                .contains("ready to accept connections")
-            {
-                return;
-            }
-            if let Some(status) = self
-                .child
-                .as_mut()
-                .and_then(|c| c.try_wait().ok())
-                .flatten()
-            {
-                panic!("redis-server ended ({status}) before it was ready:\n{log}");
-            }
-            assert!(
-                begun.elapsed() < Duration::from_secs(30),
-                "redis-server not ready after 30 s:\n{log}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn signal(&mut self, signal: libc::c_int) {
-        if let Some(mut child) = self.child.take() {
-            // SAFETY: the pid is our own child's, not yet waited for.
-            unsafe { libc::kill(child.id() as libc::pid_t, signal) };
-            let _ = child.wait();
-        }
-    }
-
-    /// Stops it as an administrator would (SIGTERM: an AOF is flushed).
-    fn stop(&mut self) {
-        self.signal(libc::SIGTERM);
-    }
-
-    /// Kills it as a crash would (SIGKILL).
-    fn crash(&mut self) {
-        self.signal(libc::SIGKILL);
-    }
-}
-
-impl Drop for RedisServer {
-    fn drop(&mut self) {
-        self.signal(libc::SIGKILL);
-    }
-}
+use redis::{raw_command, redis_or_skip, run_dir, Listen, RedisServer, NEXT_PORT};
 
 // ---------------------------------------------------------------------------------------------
 // Settings and requests.
@@ -748,22 +581,6 @@ fn keys_expire_by_themselves_and_name_no_login() {
     let ttl: i64 = ttl.trim().trim_start_matches(':').parse().unwrap();
     let longest = Limits::of(&settings).longest_window_ms() as i64;
     assert!(ttl > 0 && ttl <= longest, "{ttl} ms of at most {longest}");
-}
-
-/// A command sent to the test's Redis over its socket, its reply as text.
-fn raw_command(redis: &RedisServer, args: &[&str]) -> String {
-    let mut stream = std::os::unix::net::UnixStream::connect(redis.socket()).unwrap();
-    let mut out = format!("*{}\r\n", args.len());
-    for arg in args {
-        out.push_str(&format!("${}\r\n{arg}\r\n", arg.len()));
-    }
-    stream.write_all(out.as_bytes()).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    let mut reply = vec![0; 64 * 1024];
-    let n = stream.read(&mut reply).unwrap();
-    String::from_utf8_lossy(&reply[..n]).into_owned()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,9 @@
 //!
 //! Safe after fork: the PHP processes this runs in (CLI, php-fpm, Apache prefork) have one
 //! thread; the child uses only the heap (glibc's malloc locks its arenas around `fork`), the
-//! call's socket and the state folder, opened anew. Before anything else it closes every other
+//! call's socket, and the state folder or a Redis connection of its own, opened anew (never the
+//! parent's kept connection, nor the lock around it, which another thread of a threaded
+//! process may have held at the fork). Before anything else it closes every other
 //! descriptor it inherited (php-fpm's listening socket, the FastCGI connection, files), points
 //! standard input and output at `/dev/null`, and puts the signals PHP handles back to their
 //! defaults, so it can hold up nothing of the web server's and no PHP handler runs in it.
@@ -21,6 +23,7 @@ use std::time::{Duration, Instant};
 use crate::clicktocall::state::Ending;
 use crate::clicktocall::xml::XmlCall;
 use crate::error::{Error, ErrorKind, Result};
+use crate::status::store::LEASE_RENEWED_EVERY;
 use crate::status::{now_ms, CallLog};
 
 /// Starts following `call` in a detached process and returns at once. The record is written
@@ -51,6 +54,7 @@ pub(crate) fn follow_detached(call: XmlCall, log: &mut CallLog, timeout: Duratio
                 libc::setsid();
                 if libc::fork() == 0 {
                     detach(socket);
+                    log.use_own_store();
                     follow(call, log, timeout);
                     libc::_exit(0);
                 }
@@ -69,31 +73,35 @@ pub(crate) fn follow_detached(call: XmlCall, log: &mut CallLog, timeout: Duratio
 }
 
 /// Reads results until the final one, the time-out or a lost connection, writing the record
-/// after each. Write failures are ignored: there is nobody to tell, and `callStatus` then
-/// reads the follower as gone.
+/// after each, and renewing its lease while the server says nothing. Write failures are
+/// ignored: there is nobody to tell, and `callStatus` then reads the follower as gone.
 fn follow(mut call: XmlCall, log: &mut CallLog, timeout: Duration) {
     log.record.follower = Some(std::process::id());
-    let _ = log.write();
+    let _ = log.write_as_follower();
     let left = Duration::from_millis(log.record.deadline_ms.saturating_sub(now_ms()));
     let deadline = Instant::now() + left.min(timeout);
     loop {
-        match call.next_result(deadline) {
+        let renewal = (Instant::now() + LEASE_RENEWED_EVERY).min(deadline);
+        match call.next_result(renewal) {
             Ok(Some(seen)) => {
                 let last = seen.event.is_final();
                 log.record.seen.push(seen);
-                let _ = log.write();
+                let _ = log.write_as_follower();
                 if last {
                     return;
                 }
             }
+            Ok(None) if Instant::now() < deadline => {
+                let _ = log.renew_lease();
+            }
             Ok(None) => {
                 log.record.ending = Ending::TimedOut { at_ms: now_ms() };
-                let _ = log.write();
+                let _ = log.write_as_follower();
                 return;
             }
             Err(_) => {
                 log.record.ending = Ending::ReaderGone { at_ms: now_ms() };
-                let _ = log.write();
+                let _ = log.write_as_follower();
                 return;
             }
         }

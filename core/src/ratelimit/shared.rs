@@ -127,11 +127,13 @@ fn read(connection: &mut Connection, key: &str) -> std::result::Result<(Vec<u8>,
         .into_iter();
     let stored = match replies.next() {
         Some(Reply::Bulk(stored)) => stored.unwrap_or_default(),
-        other => return Err(wrong("GET", other)),
+        other => return Err(sharedstate::wrong_reply("GET", other)),
     };
     let now = match replies.next() {
-        Some(Reply::Array(Some(parts))) => time_ms(&parts).ok_or_else(|| wrong("TIME", None))?,
-        other => return Err(wrong("TIME", other)),
+        Some(Reply::Array(Some(parts))) => {
+            time_ms(&parts).ok_or_else(|| sharedstate::wrong_reply("TIME", None))?
+        }
+        other => return Err(sharedstate::wrong_reply("TIME", other)),
     };
     Ok((stored, now))
 }
@@ -172,7 +174,7 @@ impl CompareAndSet<'_> {
         match reply {
             Reply::Integer(1) => Ok(Attempted::Done(())),
             Reply::Integer(0) => Ok(Attempted::Conflict),
-            other => Err(wrong("EVAL", Some(other))),
+            other => Err(sharedstate::wrong_reply("EVAL", Some(other))),
         }
     }
 
@@ -196,16 +198,6 @@ fn script_sha() -> String {
         COMPARE_AND_SET.as_bytes(),
     );
     digest.as_ref().iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn wrong(command: &str, reply: Option<Reply>) -> Failure {
-    let what = match reply {
-        Some(Reply::Error(text)) => format!("{command}: {text}"),
-        Some(other) => format!("{command}: {other:?}"),
-        None => format!("{command}: nothing"),
-    };
-    let what: String = what.chars().take(160).collect();
-    Failure::Protocol(what)
 }
 
 #[cfg(test)]

@@ -220,17 +220,17 @@ impl Connection {
                 Err(Error::configuration(format!(
                     "Redis at click2dial.shared_state {} asks for no password (it has no \
                      requirepass) but click2dial.shared_state_password_file {shown_file} names \
-                     one, so the call limits cannot be kept and nothing is sent to the PBX: \
-                     set requirepass in Redis, or empty the setting",
+                     one, so the call limits and call records cannot be kept and nothing is \
+                     sent to the PBX: set requirepass in Redis, or empty the setting",
                     target.shown
                 )))
             }
             // Redis' own words are not repeated: they are about the password.
             Ok(Reply::Error(_)) => Err(Error::configuration(format!(
                 "Redis at click2dial.shared_state {} refused the password in \
-                 click2dial.shared_state_password_file {shown_file}, so the call limits cannot \
-                 be kept and nothing is sent to the PBX: put Redis' password (requirepass) \
-                 in that file",
+                 click2dial.shared_state_password_file {shown_file}, so the call limits and \
+                 call records cannot be kept and nothing is sent to the PBX: put Redis' \
+                 password (requirepass) in that file",
                 target.shown
             ))),
             Ok(other) => Err(answered(target, &format!("AUTH: {}", kind_of(&other)))),
@@ -330,8 +330,8 @@ fn password(settings: &Settings) -> Result<Option<Secret>> {
     let shown = path.display();
     let problem = |what: String| {
         Error::configuration(format!(
-            "click2dial.shared_state_password_file {shown} {what}, so the call limits cannot be \
-             kept and nothing is sent to the PBX"
+            "click2dial.shared_state_password_file {shown} {what}, so the call limits and call \
+             records cannot be kept and nothing is sent to the PBX"
         ))
     };
     let file = fs::File::open(path).map_err(|err| problem(format!("cannot be read ({err})")))?;
@@ -376,16 +376,16 @@ pub fn unreachable(target: &Target, err: &io::Error) -> Error {
     if let Some(problem) = tls_problem {
         return Error::configuration(format!(
             "the TLS handshake with Redis at click2dial.shared_state {} failed ({problem}), so \
-             the call limits cannot be kept and nothing is sent to the PBX: set \
-             click2dial.shared_state_ca_file (or click2dial.ca_file) to the CA that signed \
+             the call limits and call records cannot be kept and nothing is sent to the PBX: \
+             set click2dial.shared_state_ca_file (or click2dial.ca_file) to the CA that signed \
              Redis' certificate, and name the host that certificate names",
             target.shown
         ));
     }
     Error::configuration(format!(
-        "Redis at click2dial.shared_state {} cannot be reached ({err}), so the call limits \
-         cannot be kept and nothing is sent to the PBX: start Redis or fix the setting (it is \
-         waited for click2dial.connect_timeout_ms)",
+        "Redis at click2dial.shared_state {} cannot be reached ({err}), so the call limits and \
+         call records cannot be kept and nothing is sent to the PBX: start Redis or fix the \
+         setting (it is waited for click2dial.connect_timeout_ms)",
         target.shown
     ))
 }
@@ -394,9 +394,9 @@ pub fn unreachable(target: &Target, err: &io::Error) -> Error {
 pub fn answered(target: &Target, what: &str) -> Error {
     let what: String = what.chars().take(200).collect();
     Error::configuration(format!(
-        "Redis at click2dial.shared_state {} answered wrongly ({what}), so the call limits \
-         cannot be kept and nothing is sent to the PBX: check that it is Redis, and that it \
-         is writable (not a replica, not out of memory)",
+        "Redis at click2dial.shared_state {} answered wrongly ({what}), so the call limits and \
+         call records cannot be kept and nothing is sent to the PBX: check that it is Redis, \
+         and that it is writable (not a replica, not out of memory)",
         target.shown
     ))
 }

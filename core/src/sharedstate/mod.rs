@@ -135,3 +135,44 @@ pub fn with_connection<T>(
         }
     }
 }
+
+/// A connection of one's own, apart from the process's kept one, for a process that must not
+/// touch that one: the follower, forked from a PHP process whose kept connection (and the lock
+/// around it, which another thread may have held at the fork) is the parent's.
+#[derive(Default)]
+pub struct OwnConnection {
+    connection: Option<Connection>,
+}
+
+impl OwnConnection {
+    /// As [`with_connection`], on this connection: made on first use, dropped when `work`
+    /// failed on the way.
+    pub fn run<T>(
+        &mut self,
+        settings: &Settings,
+        target: &Target,
+        work: impl FnOnce(&mut Connection) -> std::result::Result<T, Failure>,
+    ) -> Result<T> {
+        if self.connection.as_mut().is_none_or(Connection::is_closed) {
+            self.connection = Some(Connection::open(settings, target)?);
+            MADE.fetch_add(1, Ordering::Relaxed);
+        }
+        let Some(connection) = self.connection.as_mut() else {
+            return Err(connection::answered(target, "no connection was kept"));
+        };
+        work(connection).map_err(|failure| {
+            self.connection = None;
+            connection::failed(target, failure)
+        })
+    }
+}
+
+/// A reply that is not what Redis answers `command`, as the failure of the round trip.
+pub fn wrong_reply(command: &str, reply: Option<Reply>) -> Failure {
+    let what = match reply {
+        Some(Reply::Error(text)) => format!("{command}: {text}"),
+        Some(other) => format!("{command}: {other:?}"),
+        None => format!("{command}: nothing"),
+    };
+    Failure::Protocol(what.chars().take(160).collect())
+}

@@ -1,16 +1,17 @@
 /*!
 What became of a placed call, for any PHP process of the site: `Click2Dial\callStatus`.
 
-`make_call` gives each call an id ([`CallLog`]) and keeps its record in the state folder
-(`click2dial.state_dir`, the folder of the call limits, with the same checks: a private folder,
-files opened without following links, private to the web server's user). [`call_status`] reads
-it back, so the process that asks need not be the one that placed the call:
+`make_call` gives each call an id ([`CallLog`]) and keeps its record where the call limits are
+kept ([`store`]): the state folder (`click2dial.state_dir`, with the same checks: a private
+folder, files opened without following links, private to the web server's user), or the Redis
+of `click2dial.shared_state`, which every web server of the site reads. [`call_status`] reads it
+back, so the process that asks need not be the one that placed the call, nor on its server:
 
 * **clicktocall over XML**: the server streams a result per leg. A follower process (see
   `pbx::follower`), detached from the PHP process that placed the call, reads the stream and
   rewrites the record after each result, up to the final one or its own time-out
-  (`click2dial.clicktocall_follow_timeout_ms`). When it is gone without having written an end,
-  the state is `unknown`, not a guess.
+  (`click2dial.clicktocall_follow_timeout_ms`). When it is gone without having written an end
+  (its process is not there; on Redis, its lease lapsed), the state is `unknown`, not a guess.
 * **clicktocall over HTTP**: the server tells nothing after its page, so the state is `unknown`.
 * **sipXconfig**: each look reads the user's calls in progress (`active_calls`) and judges them
   with `progress::call_progress`; the record keeps the history of the states seen, so that
@@ -20,6 +21,7 @@ A call's id is 128 random bits in hex: only whoever got it from `make_call` can 
 */
 
 mod record;
+pub mod store;
 
 use crate::clicktocall::state::{call_state, CallState, Ending, State, Step};
 use crate::clicktocall::Leg;
@@ -27,10 +29,10 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::pbx;
 use crate::pbx::Look;
 use crate::progress::{self, TrackedCall};
-use crate::ratelimit::store::Folder;
 use crate::settings::Settings;
 
 pub use record::CallRecord;
+use store::RecordStore;
 
 /// How long a call's record is kept after its last change: a day, far longer than any call is
 /// followed or asked about.
@@ -46,6 +48,8 @@ pub struct CallLog {
     settings: Settings,
     /// The record as the call stands.
     pub record: CallRecord,
+    /// The store the follower keeps for its whole life; `None`: opened for each write.
+    own_store: Option<RecordStore>,
 }
 
 impl CallLog {
@@ -59,6 +63,7 @@ impl CallLog {
             id,
             settings: settings.clone(),
             record,
+            own_store: None,
         })
     }
 
@@ -69,15 +74,37 @@ impl CallLog {
 
     /// Writes the record as it stands.
     pub fn write(&self) -> Result<()> {
-        let folder = Folder::open(&self.settings)?;
-        folder.replace_file(&file_name(&self.id), &self.record.render())
+        self.with_store(|store| store.write(&self.id, &self.record.render(), false))
+    }
+
+    /// From here on, writes through a store of this log's own, with a Redis connection of its
+    /// own (see [`RecordStore::open_own`]): for the follower, right after the fork.
+    pub fn use_own_store(&mut self) {
+        self.own_store = RecordStore::open_own(&self.settings).ok();
+    }
+
+    /// Writes the record as its follower, which also takes (or keeps) the follower's lease.
+    pub fn write_as_follower(&self) -> Result<()> {
+        self.with_store(|store| store.write(&self.id, &self.record.render(), true))
+    }
+
+    /// Tells the readers that the follower is still there (see [`store`]).
+    pub fn renew_lease(&self) -> Result<()> {
+        self.with_store(|store| store.renew_lease(&self.id))
+    }
+
+    fn with_store<T>(&self, work: impl FnOnce(&RecordStore) -> Result<T>) -> Result<T> {
+        match &self.own_store {
+            Some(store) => work(store),
+            None => work(&RecordStore::open(&self.settings)?),
+        }
     }
 
     /// Removes a few records of calls older than [`KEPT_FOR`], so that the folder does not
-    /// grow with every call ever placed.
+    /// grow with every call ever placed (on Redis they expire by themselves).
     pub fn sweep(&self) {
-        if let Ok(folder) = Folder::open(&self.settings) {
-            folder.sweep_files(".call", KEPT_FOR);
+        if let Ok(store) = RecordStore::open(&self.settings) {
+            store.sweep();
         }
     }
 }
@@ -90,10 +117,6 @@ pub fn is_call_id(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-fn file_name(id: &str) -> String {
-    format!("{id}.call")
-}
-
 /// What became of the call `id` so far, asked with `look` (the password for a PBX that asks for
 /// one, the ring time-out where the PBX cannot tell).
 pub fn call_status(settings: &Settings, id: &str, look: &Look<'_>) -> Result<CallState> {
@@ -103,16 +126,17 @@ pub fn call_status(settings: &Settings, id: &str, look: &Look<'_>) -> Result<Cal
             "the call id is not one makeCall() returned",
         ));
     }
-    let folder = Folder::open(settings)?;
-    let Some(text) = folder.read_file(&file_name(id))? else {
+    let store = RecordStore::open(settings)?;
+    let Some(stored) = store.read(id)? else {
         return Ok(unknown_call());
     };
-    let Some(mut record) = CallRecord::parse(&text) else {
+    let Some(mut record) = CallRecord::parse(&stored.text) else {
         return Ok(unknown_call());
     };
+    record.lease_held = stored.lease_held;
     let (status, changed) = pbx::of_kind(record.pbx).call_status(settings, &mut record, look)?;
     if changed {
-        folder.replace_file(&file_name(id), &record.render())?;
+        store.write(id, &record.render(), false)?;
     }
     Ok(status)
 }
@@ -148,14 +172,18 @@ pub fn followed_status(record: &CallRecord, now_ms: u64) -> CallState {
     call_state(record.placed_at_ms, &record.seen, record.anchored, ending)
 }
 
-/// Whether the follower of a record without an end still runs: it said so, and its process is
-/// there (or, before it said so, it is still within its grace to start).
+/// Whether the follower of a record without an end still runs: it said so, and its lease is
+/// held (Redis) or its process is there (the folder); or, before it said so, it is still within
+/// its grace to start.
 fn follower_is_there(record: &CallRecord, now_ms: u64) -> bool {
     if record.seen.iter().any(|seen| seen.event.is_final()) {
         return true;
     }
     match record.follower {
-        Some(pid) => process_exists(pid) && now_ms <= record.deadline_ms + FOLLOWER_START_GRACE_MS,
+        Some(pid) => {
+            let running = record.lease_held.unwrap_or_else(|| process_exists(pid));
+            running && now_ms <= record.deadline_ms + FOLLOWER_START_GRACE_MS
+        }
         None => now_ms <= record.placed_at_ms + FOLLOWER_START_GRACE_MS,
     }
 }
@@ -300,6 +328,7 @@ mod tests {
                 .collect(),
             steps: Vec::new(),
             ending,
+            lease_held: None,
         }
     }
 
@@ -320,6 +349,18 @@ mod tests {
             Ending::Following,
         );
         assert_eq!(followed_status(&here, 1_500).state, State::Ringing);
+    }
+
+    #[test]
+    fn on_redis_the_lease_tells_whether_the_follower_is_there_not_the_process() {
+        let seen = [(100, Leg::None), (180, Leg::Initiator)];
+        let mut lapsed = record(&seen, Some(std::process::id()), Ending::Following);
+        lapsed.lease_held = Some(false);
+        assert_eq!(followed_status(&lapsed, 1_500).state, State::Unknown);
+        // A follower on another web server: no such process here, but its lease is held.
+        let mut elsewhere = record(&seen, Some(NO_PROCESS), Ending::Following);
+        elsewhere.lease_held = Some(true);
+        assert_eq!(followed_status(&elsewhere, 1_500).state, State::Ringing);
     }
 
     #[test]

@@ -46,6 +46,10 @@ pub struct CallRecord {
     pub steps: Vec<Step>,
     /// How the following ended, when it ended without a final result.
     pub ending: Ending,
+    /// Not part of the text: whether the follower's lease was held when the record was read
+    /// from Redis; `None` from the state folder, where the follower's process is looked at
+    /// (see `status::store`).
+    pub lease_held: Option<bool>,
 }
 
 impl CallRecord {
@@ -123,6 +127,7 @@ impl CallRecord {
             seen: Vec::new(),
             steps: Vec::new(),
             ending: Ending::Following,
+            lease_held: None,
         }
     }
 
@@ -257,6 +262,7 @@ mod tests {
                 at_ms: 1_001,
             }],
             ending: Ending::TimedOut { at_ms: 401_000 },
+            lease_held: None,
         }
     }
 

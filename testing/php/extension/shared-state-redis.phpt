@@ -67,7 +67,7 @@ Click2Dial\RateLimitedException: PBX account "206" has placed 4 calls in the las
 Click2Dial\RateLimitedException: PBX account "206" has placed 4 calls in the last minute, as many as click2dial.rate_limit allows: try again in N s
 4 calls reached the PBX
 no limits in the state folders: true
-Click2Dial\ConfigurationException: Redis at click2dial.shared_state "URL" cannot be reached (WHY), so the call limits cannot be kept and nothing is sent to the PBX: start Redis or fix the setting (it is waited for click2dial.connect_timeout_ms)
+Click2Dial\ConfigurationException: Redis at click2dial.shared_state "URL" cannot be reached (WHY), so the call limits and call records cannot be kept and nothing is sent to the PBX: start Redis or fix the setting (it is waited for click2dial.connect_timeout_ms)
 placed
 1 call reached the PBX
 child placed

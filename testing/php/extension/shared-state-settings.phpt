@@ -38,5 +38,5 @@ in the URL: password shown: false
 Click2Dial\ConfigurationException: click2dial.shared_state "redis://…@127.0.0.1:6379/0" contains a user name or password: remove it and put the password in a file named by click2dial.shared_state_password_file
 Shared state (click2dial.shared_state) => redis://…@127.0.0.1:6379/0; error: click2dial.shared_state "redis://…@127.0.0.1:6379/0" contains a user name or password: remove it and put the password in a file named by click2dial.shared_state_password_file
 wrong file: password shown: false
-Click2Dial\ConfigurationException: Redis at click2dial.shared_state "URL" asks for no password (it has no requirepass) but click2dial.shared_state_password_file FILE names one, so the call limits cannot be kept and nothing is sent to the PBX: set requirepass in Redis, or empty the setting
+Click2Dial\ConfigurationException: Redis at click2dial.shared_state "URL" asks for no password (it has no requirepass) but click2dial.shared_state_password_file FILE names one, so the call limits and call records cannot be kept and nothing is sent to the PBX: set requirepass in Redis, or empty the setting
 Shared state (click2dial.shared_state) => URL; password from FILE (click2dial.shared_state_password_file)

@@ -51,6 +51,28 @@ final class TestRedis
         throw new RuntimeException("redis-server did not start:\n" . @file_get_contents("$this->dir/log"));
     }
 
+    /** Sends one command over the socket; the reply's bulk text, its status or number, or null. */
+    public function command(array $args): ?string
+    {
+        $socket = stream_socket_client('unix://' . $this->dir . '/redis.sock', $errno, $error, 5);
+        if ($socket === false) {
+            throw new RuntimeException("redis: $error");
+        }
+        $out = '*' . count($args) . "\r\n";
+        foreach ($args as $arg) {
+            $out .= '$' . strlen($arg) . "\r\n$arg\r\n";
+        }
+        fwrite($socket, $out);
+        $line = rtrim((string) fgets($socket), "\r\n");
+        $reply = match ($line[0] ?? '') {
+            '$' => (int) substr($line, 1) < 0 ? null : stream_get_contents($socket, (int) substr($line, 1)),
+            '+', ':' => substr($line, 1),
+            default => null,
+        };
+        fclose($socket);
+        return $reply;
+    }
+
     public function stop(): void
     {
         if ($this->process !== null) {

@@ -1,0 +1,247 @@
+//! Where the calls' records are kept: the state folder of this web server, or the Redis that
+//! several web servers share (`click2dial.shared_state`), the store the call limits use.
+//!
+//! On the folder a record is a file `<id>.call`; on Redis it is the key `click2dial:call:<id>`,
+//! with the same text, expiring by itself [`super::KEPT_FOR`] after its last change. Each record
+//! is written by one process at a time (the follower, or the request that judged a sipXconfig
+//! call), so a plain replace is enough: nothing is read, changed and written back by two.
+//!
+//! # Whether the follower is still there
+//! A follower that dies (killed, its server switched off) writes no end, and `callStatus` must
+//! then say `unknown` rather than repeat the last result for ever. On the folder the follower is
+//! a process of this host, so its process id tells. Another web server cannot look at that
+//! process, so on Redis the follower holds a lease, the key `click2dial:call:<id>:follower`,
+//! which it sets with each write and renews every [`LEASE_RENEWED_EVERY`]; it lapses
+//! [`LEASE_MS`] after the last renewal, on Redis' clock, so the web servers' clocks need not
+//! agree.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use super::KEPT_FOR;
+use crate::error::Result;
+use crate::ratelimit::store::{Folder, MAX_RECORD_BYTES};
+use crate::settings::Settings;
+use crate::sharedstate::{self, Connection, Failure, OwnConnection, Reply, Target};
+
+/// How often a follower renews its lease while the server sends nothing.
+pub const LEASE_RENEWED_EVERY: Duration = Duration::from_secs(5);
+
+/// How long a lease lasts after its last renewal: three renewals, so that one slow write does
+/// not make a living follower look gone.
+pub const LEASE_MS: u64 = 15_000;
+
+/// A record as read, with what tells whether its follower is there.
+#[derive(Debug)]
+pub struct Stored {
+    /// The record's text.
+    pub text: String,
+    /// On Redis, whether the follower's lease is held; `None` on the folder, where the
+    /// follower's process is looked at.
+    pub lease_held: Option<bool>,
+}
+
+/// The store the settings name.
+pub enum RecordStore {
+    /// This web server's state folder.
+    Folder(Folder),
+    /// The Redis of `click2dial.shared_state`.
+    Shared {
+        /// The settings the connection is made from.
+        settings: Box<Settings>,
+        /// Where Redis is.
+        target: Target,
+        /// A connection of the store's own (the follower's); `None`: the process's kept one.
+        own: Option<RefCell<OwnConnection>>,
+    },
+}
+
+impl std::fmt::Debug for RecordStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordStore::Folder(_) => f.write_str("RecordStore::Folder"),
+            RecordStore::Shared { target, .. } => {
+                write!(f, "RecordStore::Shared({})", target.shown)
+            }
+        }
+    }
+}
+
+impl RecordStore {
+    /// The Redis of `click2dial.shared_state`, or the state folder when it is empty (opened and
+    /// checked; Redis is connected to on first use).
+    pub fn open(settings: &Settings) -> Result<RecordStore> {
+        RecordStore::open_with(settings, None)
+    }
+
+    /// As [`RecordStore::open`], but on Redis through a connection of the store's own, made on
+    /// first use and kept as long as the store: for the follower, which must not use the kept
+    /// connection of the process it was forked from.
+    pub fn open_own(settings: &Settings) -> Result<RecordStore> {
+        RecordStore::open_with(settings, Some(RefCell::default()))
+    }
+
+    fn open_with(settings: &Settings, own: Option<RefCell<OwnConnection>>) -> Result<RecordStore> {
+        match sharedstate::target(settings)? {
+            Some(target) => Ok(RecordStore::Shared {
+                settings: Box::new(settings.clone()),
+                target,
+                own,
+            }),
+            None => Folder::open(settings).map(RecordStore::Folder),
+        }
+    }
+
+    /// The record of call `id`, or `None` when there is none (never written, expired, or
+    /// larger than any record is).
+    pub fn read(&self, id: &str) -> Result<Option<Stored>> {
+        match self {
+            RecordStore::Folder(folder) => {
+                Ok(folder.read_file(&file_name(id))?.map(|text| Stored {
+                    text,
+                    lease_held: None,
+                }))
+            }
+            RecordStore::Shared { .. } => self.on_redis(|connection| read_shared(connection, id)),
+        }
+    }
+
+    /// Replaces the record of call `id` by `text`; `by_follower` also sets the follower's lease
+    /// (on Redis), in the same round trip.
+    pub fn write(&self, id: &str, text: &str, by_follower: bool) -> Result<()> {
+        match self {
+            RecordStore::Folder(folder) => folder.replace_file(&file_name(id), text),
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                let kept_ms = KEPT_FOR.as_millis().to_string();
+                let record = record_key(id);
+                let set_record: [&[u8]; 5] = [
+                    b"SET",
+                    record.as_bytes(),
+                    text.as_bytes(),
+                    b"PX",
+                    kept_ms.as_bytes(),
+                ];
+                let lease = lease_key(id);
+                let lease_ms = LEASE_MS.to_string();
+                let set_lease: [&[u8]; 5] =
+                    [b"SET", lease.as_bytes(), b"1", b"PX", lease_ms.as_bytes()];
+                let replies = if by_follower {
+                    connection.pipeline(&[&set_record, &set_lease])?
+                } else {
+                    connection.pipeline(&[&set_record])?
+                };
+                replies.into_iter().try_for_each(expect_ok)
+            }),
+        }
+    }
+
+    /// Renews the follower's lease on call `id` (nothing to do on the folder).
+    pub fn renew_lease(&self, id: &str) -> Result<()> {
+        match self {
+            RecordStore::Folder(_) => Ok(()),
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                let lease = lease_key(id);
+                let lease_ms = LEASE_MS.to_string();
+                expect_ok(connection.command(&[
+                    b"SET",
+                    lease.as_bytes(),
+                    b"1",
+                    b"PX",
+                    lease_ms.as_bytes(),
+                ])?)
+            }),
+        }
+    }
+
+    /// Runs `work` on the store's connection to Redis (its own, or the process's kept one).
+    fn on_redis<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> std::result::Result<T, Failure>,
+    ) -> Result<T> {
+        match self {
+            RecordStore::Folder(_) => Err(crate::error::Error::new(
+                crate::error::ErrorKind::Internal,
+                "the state folder has no Redis connection",
+            )),
+            RecordStore::Shared {
+                settings,
+                target,
+                own: Some(own),
+            } => own.borrow_mut().run(settings, target, work),
+            RecordStore::Shared {
+                settings,
+                target,
+                own: None,
+            } => sharedstate::with_connection(settings, target, work),
+        }
+    }
+
+    /// Removes a few records older than [`KEPT_FOR`] from the folder; Redis' expire by
+    /// themselves.
+    pub fn sweep(&self) {
+        if let RecordStore::Folder(folder) = self {
+            folder.sweep_files(".call", KEPT_FOR);
+        }
+    }
+}
+
+/// The file of call `id` in the state folder.
+pub fn file_name(id: &str) -> String {
+    format!("{id}.call")
+}
+
+/// The key of call `id`'s record on Redis.
+pub fn record_key(id: &str) -> String {
+    format!("click2dial:call:{id}")
+}
+
+/// The key of the lease of call `id`'s follower on Redis.
+pub fn lease_key(id: &str) -> String {
+    format!("click2dial:call:{id}:follower")
+}
+
+/// The record and whether its lease is held, in one round trip.
+fn read_shared(
+    connection: &mut Connection,
+    id: &str,
+) -> std::result::Result<Option<Stored>, Failure> {
+    let record = record_key(id);
+    let lease = lease_key(id);
+    let mut replies = connection
+        .pipeline(&[&[b"GET", record.as_bytes()], &[b"EXISTS", lease.as_bytes()]])?
+        .into_iter();
+    let text = match replies.next() {
+        Some(Reply::Bulk(None)) => return Ok(None),
+        Some(Reply::Bulk(Some(bytes))) if bytes.len() as u64 <= MAX_RECORD_BYTES => bytes,
+        Some(Reply::Bulk(Some(_))) => return Ok(None),
+        other => return Err(sharedstate::wrong_reply("GET", other)),
+    };
+    let lease_held = match replies.next() {
+        Some(Reply::Integer(count)) => count > 0,
+        other => return Err(sharedstate::wrong_reply("EXISTS", other)),
+    };
+    Ok(Some(Stored {
+        text: String::from_utf8_lossy(&text).into_owned(),
+        lease_held: Some(lease_held),
+    }))
+}
+
+fn expect_ok(reply: Reply) -> std::result::Result<(), Failure> {
+    match reply {
+        Reply::Status(_) => Ok(()),
+        other => Err(sharedstate::wrong_reply("SET", Some(other))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_name_the_call_id_only() {
+        let id = "0123456789abcdef0123456789abcdef";
+        assert_eq!(record_key(id), format!("click2dial:call:{id}"));
+        assert_eq!(lease_key(id), format!("click2dial:call:{id}:follower"));
+        assert_eq!(file_name(id), format!("{id}.call"));
+    }
+}
