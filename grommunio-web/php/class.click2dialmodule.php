@@ -25,6 +25,8 @@
  *             numbers in the client's order, number as written (what the client calls), dial
  *             as the PBX will dial it (Click2Dial\normalizeNumber; a number the dial plan
  *             refuses is left out); [] when none (or the text is shorter than two characters);
+ *             error address_book when neither source can be searched, no_numbers for a text
+ *             longer than MAX_QUERY_LENGTH;
  *   settings  {} / {pin} / {forget: true}: the user's click2dial settings, after storing or
  *             forgetting the PIN in stored mode -> success {credentials, pin_stored, changed};
  *             credentials "none" where the PBX takes no password (no PIN is asked or kept).
