@@ -99,7 +99,7 @@ Zarafa.plugins.click2dial.DialBox = Ext.extend(Ext.BoxComponent, {
 	{
 		var text = query.toLowerCase();
 		return Zarafa.plugins.click2dial.recentCalls().filter(function(call) {
-			return text === '' || call.name.toLowerCase().indexOf(text) !== -1 || call.number.toLowerCase().indexOf(text) !== -1;
+			return text === '' || String(call.name || '').toLowerCase().indexOf(text) !== -1 || call.number.toLowerCase().indexOf(text) !== -1;
 		});
 	},
 
