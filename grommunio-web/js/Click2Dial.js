@@ -237,7 +237,6 @@ Ext.apply(Zarafa.plugins.click2dial, {
 				? t('This phone system asks for no PIN: nothing was stored.')
 				: t('This server does not store PINs: your login password is used to call.');
 			case 'not_logged_in': return t('Your session has ended. Log in again.');
-			case 'several_matches': return t('Several entries match; type more of the name.');
 			case 'too_long': return t('This text is too long to look for numbers in.');
 			case 'unknown_action': return t('This page does not match the server any more. Reload the page.');
 			default: return t('Something went wrong; no call was placed.');

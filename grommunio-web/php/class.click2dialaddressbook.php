@@ -11,7 +11,7 @@
 class Click2DialAddressBook
 {
 	/** The address book's phone properties, under the field names of grommunio-web's AddressBookRecord. */
-	private static function phoneProperties(): array
+	public static function phoneProperties(): array
 	{
 		return [
 			'office_telephone_number' => PR_BUSINESS_TELEPHONE_NUMBER,
@@ -47,32 +47,6 @@ class Click2DialAddressBook
 			}
 		}
 		return ['display_name' => (string) ($props[PR_DISPLAY_NAME] ?? $row[PR_DISPLAY_NAME] ?? ''), 'numbers' => $numbers];
-	}
-
-	/**
-	 * The entries whose name matches $name as the address book resolves a typed name (its
-	 * ambiguous name resolution): [] when none, null when several (the user types more).
-	 */
-	public static function byName($addressBook, string $name): ?array
-	{
-		try {
-			$rows = mapi_ab_resolvename($addressBook, [[PR_DISPLAY_NAME => $name]], 0);
-		} catch (MAPIException $e) {
-			if ($e->getCode() == MAPI_E_NOT_FOUND) {
-				return [];
-			}
-			if ($e->getCode() == MAPI_E_AMBIGUOUS_RECIP) {
-				return null;
-			}
-			throw $e;
-		}
-		$entries = [];
-		foreach (is_array($rows) ? $rows : [] as $row) {
-			if (isset($row[PR_ENTRYID])) {
-				$entries[] = self::numbersOf($addressBook, $row);
-			}
-		}
-		return $entries;
 	}
 
 	/** The row of the entry with that address, by SMTP address first; null when not found or ambiguous. */

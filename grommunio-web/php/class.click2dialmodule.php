@@ -19,9 +19,14 @@
  *             extension}]}, start/end UTF-16 offsets into text (Click2Dial\findNumbers);
  *             error too_long for a longer piece;
  *   search    {query}: the dial box's name (a typed number the client calls itself), looked
- *             up in the user's address book (the global address list and the contact folders) ->
- *             success {matches: [{display_name, numbers: {field: number}}]}, or error
- *             several_matches / no_numbers;
+ *             for in the user's contact folders and the global address list (class.
+ *             click2dialnamesearch.php) -> success {matches: [{display_name, source, field,
+ *             number, dial}]}: at most MAX_MATCHES numbers, contacts first, each entry's
+ *             numbers in the client's order, number as written (what the client calls), dial
+ *             as the PBX will dial it (Click2Dial\normalizeNumber; a number the dial plan
+ *             refuses is left out); [] when none (or the text is shorter than two characters);
+ *             error address_book when neither source can be searched, no_numbers for a text
+ *             longer than MAX_QUERY_LENGTH;
  *   settings  {} / {pin} / {forget: true}: the user's click2dial settings, after storing or
  *             forgetting the PIN in stored mode -> success {credentials, pin_stored, changed};
  *             credentials "none" where the PBX takes no password (no PIN is asked or kept).
@@ -44,6 +49,7 @@ require_once __DIR__ . '/plugin.click2dial.php';
 require_once __DIR__ . '/class.click2dialrequestguard.php';
 require_once __DIR__ . '/class.click2dialcallticket.php';
 require_once __DIR__ . '/class.click2dialaddressbook.php';
+require_once __DIR__ . '/class.click2dialnamesearch.php';
 
 class Click2DialModule extends Module
 {
@@ -54,6 +60,8 @@ class Click2DialModule extends Module
 	// 128 KiB, but each action holds the browser tab's other requests while it runs.
 	const MAX_PIECE_BYTES = 16384;
 	const MAX_QUERY_LENGTH = 128;
+	// What the dial box lists of a name: a few numbers to choose from.
+	const MAX_MATCHES = 8;
 
 	// Extension exception -> what the client tells the user (it has the translations).
 	const KINDS = [
@@ -89,7 +97,6 @@ class Click2DialModule extends Module
 		'not_stored_mode' => 'PINs are not stored on this server.',
 		'unknown_action' => 'Unknown request.',
 		'too_long' => 'This text is too long to look for numbers in.',
-		'several_matches' => 'Several entries match; type more of the name.',
 		'internal' => 'Something went wrong; no call was placed.',
 	];
 
@@ -261,9 +268,9 @@ class Click2DialModule extends Module
 	}
 
 	/**
-	 * The dial box: a name the user typed (the client calls a number at once), resolved in the
-	 * user's address book as grommunio-web resolves a recipient's name (mapi_ab_resolvename on
-	 * PR_DISPLAY_NAME, no exact-address flag), and the one entry found gives its numbers.
+	 * The dial box: a name the user typed (the client calls a number at once), looked for in the
+	 * user's contact folders and the global address list; each number found once per name, as
+	 * written and as it will be dialed. One source that cannot be searched leaves the other.
 	 */
 	private function search(array $action): void
 	{
@@ -272,24 +279,73 @@ class Click2DialModule extends Module
 			return;
 		}
 		$query = trim(self::text($action, 'query'));
-		if ($query === '' || strlen($query) > self::MAX_QUERY_LENGTH) {
+		if (strlen($query) > self::MAX_QUERY_LENGTH) {
 			$this->fail('no_numbers');
 			return;
 		}
-		$entries = $this->inAddressBook('search', fn ($book) => Click2DialAddressBook::byName($book, $query));
-		if ($entries === false) {
+		// One letter would list half the address book.
+		if (preg_match('/^.{2,}$/us', $query) !== 1) {
+			$this->sendFeedback(true, ['matches' => []]);
 			return;
 		}
-		if ($entries === null) {
-			$this->fail('several_matches');
+		$contacts = $this->searched('contacts', fn () => Click2DialNameSearch::inContacts($GLOBALS['mapisession']->getDefaultMessageStore(), $query));
+		$gab = $this->searched('global address list', function () use ($query) {
+			$book = $this->addressBook();
+			return $book === null ? null : Click2DialNameSearch::inGlobalAddressList($book, $query);
+		});
+		if ($contacts === null && $gab === null) {
+			$this->fail('address_book');
 			return;
 		}
-		$entries = array_values(array_filter($entries, fn ($entry) => $entry['numbers'] !== []));
-		if ($entries === []) {
-			$this->fail('no_numbers');
+		try {
+			$matches = self::dialable(array_merge($contacts ?? [], $gab ?? []));
+		} catch (Throwable $e) {
+			$this->failWith($e);
 			return;
 		}
-		$this->sendFeedback(true, ['matches' => array_slice($entries, 0, 5)]);
+		$this->sendFeedback(true, ['matches' => $matches]);
+	}
+
+	/**
+	 * The first MAX_MATCHES numbers of the entries, each with its dial string; a number the
+	 * extension cannot read or the dial plan refuses is left out, the same name and dial string
+	 * once (a contact who is in the global address list too).
+	 */
+	private static function dialable(array $entries): array
+	{
+		$matches = [];
+		$seen = [];
+		foreach ($entries as $entry) {
+			foreach ($entry['numbers'] as $field => $number) {
+				try {
+					$dial = Click2Dial\normalizeNumber($number);
+				} catch (Click2Dial\InvalidNumberException | Click2Dial\NumberNotAllowedException | ValueError $e) {
+					continue;
+				}
+				$key = $entry['display_name'] . "\n" . $dial;
+				if (isset($seen[$key])) {
+					continue;
+				}
+				$seen[$key] = true;
+				$matches[] = ['display_name' => $entry['display_name'], 'source' => $entry['source'], 'field' => $field,
+					'number' => $number, 'dial' => $dial];
+				if (count($matches) === self::MAX_MATCHES) {
+					return $matches;
+				}
+			}
+		}
+		return $matches;
+	}
+
+	/** What $search found in one source, or null when it could not be searched (logged, without the query). */
+	private function searched(string $source, callable $search): ?array
+	{
+		try {
+			return $search();
+		} catch (Throwable $e) {
+			error_log('click2dial plugin: dial box search in the ' . $source . ': ' . get_class($e) . ' (' . $e->getCode() . ')');
+			return null;
+		}
 	}
 
 	/**
@@ -363,6 +419,17 @@ class Click2DialModule extends Module
 		return self::KINDS[get_class($e)] ?? 'internal';
 	}
 
+	/** The session's address book, or null when it cannot be opened (logged). */
+	private function addressBook(): mixed
+	{
+		$addressBook = $GLOBALS['mapisession']->getAddressbook();
+		if (is_int($addressBook) || $addressBook === false) {
+			error_log('click2dial plugin: the address book cannot be opened (' . $addressBook . ')');
+			return null;
+		}
+		return $addressBook;
+	}
+
 	/**
 	 * What $use finds in the session's address book, or false once an address_book error has
 	 * been replied (the book cannot be opened or searched; the log gets the reason, not the
@@ -370,9 +437,8 @@ class Click2DialModule extends Module
 	 */
 	private function inAddressBook(string $what, callable $use): mixed
 	{
-		$addressBook = $GLOBALS['mapisession']->getAddressbook();
-		if (is_int($addressBook) || $addressBook === false) {
-			error_log('click2dial plugin: the address book cannot be opened (' . $addressBook . ')');
+		$addressBook = $this->addressBook();
+		if ($addressBook === null) {
 			$this->fail('address_book');
 			return false;
 		}

@@ -635,6 +635,8 @@ async function showDialBox(page) {
   return page.locator('input.click2dial_dialbox_input');
 }
 
+const DIAL_CHOICES = '.click2dial_dialbox_list .click2dial_dialbox_choice';
+
 test('dial box: a name is found in the address book and called with Enter; a typed number is called; recent calls come first', async ({ context }) => {
   await clearCalls();
   const page = await logIn(context, 'alice', '0000');
@@ -645,9 +647,11 @@ test('dial box: a name is found in the address book and called with Enter; a typ
   // A name with two numbers: both offered (as text), the one clicked is called.
   await box.fill('carol');
   await box.press('Enter');
-  const choices = page.locator('.click2dial_dialbox_list .click2dial_dialbox_choice');
-  await choices.first().waitFor();
-  assert.deepStrictEqual(await choices.allTextContents(), ['Carol <i>Example</i> (Business): 202', 'Carol <i>Example</i> (Mobile): 0171 5550202']);
+  const choices = page.locator(DIAL_CHOICES);
+  await choices.nth(1).waitFor();
+  // The name as text, which number it is, and the number as the PBX dials it.
+  assert.deepStrictEqual(await choices.allTextContents(), ['Carol <i>Example</i> \u2013 Business: 202', 'Carol <i>Example</i> \u2013 Mobile: 01715550202']);
+  assert.strictEqual(await page.locator('.click2dial_dialbox_list i').count(), 0, 'the name is text');
   await choices.nth(1).dispatchEvent('mousedown');
   assert.deepStrictEqual((await waitForCalls(2)).map((c) => c.dialed), ['207', '01715550202']);
   await box.fill('0171 5550207');
@@ -661,6 +665,76 @@ test('dial box: a name is found in the address book and called with Enter; a typ
   assert.deepStrictEqual(await page.evaluate(() => container.getSettingsModel().get('zarafa/v1/plugins/click2dial/recent')),
     [{ name: '0171 5550207', number: '0171 5550207' }, { name: 'Carol <i>Example</i>', number: '0171 5550202' }, { name: 'Bob Example', number: '207' }]);
   assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('dial box: a name several contacts and address book users have lists their numbers; the arrow keys choose the second, Enter calls exactly that one; next time it comes first', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const searches = [];
+  page.on('request', (request) => { if (/"search":/.test(request.postData() || '')) searches.push(Object.values(JSON.parse(request.postData()).zarafa.click2dialmodule)[0]); });
+  const box = await showDialBox(page);
+  await box.fill('sample');
+  const choices = page.locator(DIAL_CHOICES);
+  await choices.nth(4).waitFor({ timeout: 15000 });
+  // The contact folders first (the default one, then a folder below it; not Deleted Items, no
+  // fax numbers, no distribution lists), then the global address list; each number as dialed.
+  assert.deepStrictEqual(await choices.allTextContents(), ['Erik Sample \u2013 Mobile: 01715550212', 'Fiona Sample \u2013 Business: 0305550213',
+    'Hugo Sample (Supplies) \u2013 Business: 0305550215', 'Hugo Sample (Supplies) \u2013 Home: 0305550216', 'Greta Sample \u2013 Business: 214']);
+  assert.deepStrictEqual(searches[searches.length - 1], { search: { query: 'sample' } });
+  // Enter among several lines calls none until one is chosen.
+  await box.press('Enter');
+  await box.press('ArrowDown');
+  await box.press('ArrowDown');
+  assert.deepStrictEqual(await page.locator('.click2dial_dialbox_selected').allTextContents(), ['Fiona Sample \u2013 Business: 0305550213']);
+  assert.strictEqual(await page.locator('.click2dial_dialbox_selected').getAttribute('aria-selected'), 'true');
+  await box.press('Enter');
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '0305550213']]);
+  assert.strictEqual(await box.inputValue(), '', 'the box is empty again');
+  // The recent call is offered first, under its heading, and not again among the names found.
+  await box.fill('sample');
+  await page.locator('.click2dial_dialbox_list .click2dial_dialbox_heading').filter({ hasText: 'Contacts and address book' }).waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await page.locator('.click2dial_dialbox_list li').allTextContents(), ['Recent calls', 'Fiona Sample: 030 5550213',
+    'Contacts and address book', 'Erik Sample \u2013 Mobile: 01715550212', 'Hugo Sample (Supplies) \u2013 Business: 0305550215',
+    'Hugo Sample (Supplies) \u2013 Home: 0305550216', 'Greta Sample \u2013 Business: 214']);
+  // The mouse chooses too; up from the top wraps round to the last line.
+  await box.press('ArrowUp');
+  assert.deepStrictEqual(await page.locator('.click2dial_dialbox_selected').allTextContents(), ['Greta Sample \u2013 Business: 214']);
+  await choices.nth(2).dispatchEvent('mousedown');
+  assert.deepStrictEqual((await waitForCalls(2)).map((c) => c.dialed), ['0305550213', '0305550215']);
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('dial box: a name with one number found is called with Enter; a name nobody has is said so, and nothing is dialed', async ({ context }) => {
+  await clearCalls();
+  const page = await logIn(context, 'alice', '0000');
+  const box = await showDialBox(page);
+  await box.fill('greta');
+  const choices = page.locator(DIAL_CHOICES);
+  await choices.first().waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await choices.allTextContents(), ['Greta Sample \u2013 Business: 214']);
+  await box.press('Enter');
+  assert.deepStrictEqual((await waitForCalls(1)).map((c) => [c.user, c.dialed]), [['206', '214']]);
+  await box.fill('nobody by this name');
+  await page.locator('.click2dial_dialbox_message').filter({ hasText: 'No one of this name has a phone number in your contacts or the address book.' }).waitFor({ timeout: 15000 });
+  await box.press('Enter');
+  await box.fill('bob');
+  await choices.first().waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await choices.allTextContents(), ['Bob Example \u2013 Business: 207']);
+  await box.press('Enter');
+  assert.deepStrictEqual((await waitForCalls(2)).map((c) => c.dialed), ['214', '207'], 'only the calls asked for');
+  assert.deepStrictEqual(page.errors || [], []);
+});
+
+test('dial box, German: the headings, the labels and the message speak the user\'s language', async ({ context }) => {
+  const page = await logIn(context, 'alice', '0000', 'de_DE.UTF-8');
+  const box = await showDialBox(page);
+  await box.fill('erik');
+  const choices = page.locator(DIAL_CHOICES);
+  await choices.first().waitFor({ timeout: 15000 });
+  assert.deepStrictEqual(await choices.allTextContents(), ['Erik Sample \u2013 Mobil: 01715550212']);
+  await box.fill('niemand');
+  await page.locator('.click2dial_dialbox_message').filter({ hasText: 'In Ihren Kontakten und im Adressbuch hat niemand dieses Namens eine Telefonnummer.' }).waitFor({ timeout: 15000 });
+  assert.strictEqual(await box.getAttribute('placeholder'), 'Nummer oder Namen anrufen');
 });
 
 (async () => {

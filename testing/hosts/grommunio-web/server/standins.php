@@ -15,8 +15,10 @@
  *                 values base64 in $_SESSION['encryption-store'][key]['val']; add() opens the
  *                 session again for writing, get() reads the session loaded already;
  *   MAPISession   getUserName() = the EncryptionStore's 'username'; getAddressbook() = the
- *                 address book of server/mapi-addressbook.php (php-mapi's mapi_ab_resolvename,
- *                 mapi_ab_openentry and mapi_getprops on entries from a JSON file);
+ *                 address book of server/mapi-addressbook.php (the global address list from
+ *                 a JSON file); getDefaultMessageStore() = the user's store of
+ *                 server/mapi-store.php (contact folders from a JSON file); php-mapi's
+ *                 functions on both in those files and server/mapi-tables.php;
  *   Settings      get/set by path, addSysAdminDefaults (defaults are not stored), getJSON()
  *                 (the whole tree, as grommunio-web writes it into the page), kept per user
  *                 in a JSON file (the mailbox in the real one).
@@ -289,6 +291,7 @@ class EncryptionStore
 }
 
 require_once __DIR__ . '/mapi-addressbook.php';
+require_once __DIR__ . '/mapi-store.php';
 
 class MAPISession
 {
@@ -297,10 +300,19 @@ class MAPISession
 		return EncryptionStore::getInstance()->get('username') ?: '';
 	}
 
-	/** The address book (GAB and contact folders): its handle, or a MAPI error code (an int). */
+	/**
+	 * The address book: its handle, or a MAPI error code (an int). Only the global address list;
+	 * the contact folders grommunio-web's contact provider adds to it are not imitated.
+	 */
 	public function getAddressbook()
 	{
 		return GwAddressBook::open((string) (getenv('C2D_ADDRESS_BOOK') ?: __DIR__ . '/../addressbook.json'));
+	}
+
+	/** The user's own store (its contact folders); MAPIException when it cannot be opened. */
+	public function getDefaultMessageStore()
+	{
+		return GwMessageStore::open((string) (getenv('C2D_MAILBOX') ?: __DIR__ . '/../mailbox.json'));
 	}
 }
 

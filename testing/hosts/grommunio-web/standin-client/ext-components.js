@@ -59,7 +59,7 @@ Ext.standinElement = function(tag, cls, attributes) {
 };
 
 /**
- * Ext.Component: config applied onto the instance, an id (registered for Ext.getCmp),
+ * Ext.Component: config applied onto the instance, an id (registered for Ext.getCmp; getId),
  * initComponent, plugins (ptype strings or objects, init(component)), render(container).
  */
 Ext.Component = Ext.extend(Ext.util.Observable, {
@@ -86,6 +86,10 @@ Ext.Component = Ext.extend(Ext.util.Observable, {
 		}
 	},
 	initComponent: Ext.emptyFn,
+	/** The component's id (given, or made by Ext.id). */
+	getId: function() {
+		return this.id;
+	},
 	/** Builds this.el and puts it into container (an element or its id). */
 	render: function(container, position) {
 		if (this.rendered || this.fireEvent('beforerender', this) === false) {
