@@ -4,86 +4,18 @@
 //! Each test has a state folder of its own; the server counts the requests that reached it, so
 //! "refused before sending" is shown by a count that does not grow.
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::Write;
+use std::net::TcpListener;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
-use std::thread;
 use std::time::Duration;
 
 use click2dial_core::{active_calls, make_call, ErrorKind, Secret, Settings};
 
-/// How the canned server answers every request.
-#[derive(Clone, Copy)]
-enum Answers {
-    /// 401, as sipXconfig answers a wrong PIN.
-    WrongPin,
-    /// 200: an empty answer to a call, an empty list of calls in progress.
-    Accepted,
-    /// Nothing: the request is read and the connection kept open, as a PBX that hangs.
-    Nothing,
-}
+#[path = "support/canned_sipxconfig.rs"]
+mod canned;
 
-struct Pbx {
-    port: u16,
-    requests: Arc<AtomicUsize>,
-}
-
-impl Pbx {
-    fn start(answers: Answers) -> Pbx {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let port = listener.local_addr().unwrap().port();
-        let requests = Arc::new(AtomicUsize::new(0));
-        let seen = requests.clone();
-        thread::spawn(move || {
-            for stream in listener.incoming() {
-                let Ok(stream) = stream else { return };
-                let seen = seen.clone();
-                thread::spawn(move || serve(stream, answers, &seen));
-            }
-        });
-        Pbx { port, requests }
-    }
-
-    fn requests(&self) -> usize {
-        self.requests.load(Ordering::SeqCst)
-    }
-}
-
-fn serve(stream: TcpStream, answers: Answers, seen: &AtomicUsize) {
-    let mut reader = BufReader::new(stream.try_clone().unwrap());
-    let mut writer = stream;
-    loop {
-        let mut line = String::new();
-        let mut get = false;
-        // The head, to its empty line; click2dial's requests have no body.
-        loop {
-            line.clear();
-            if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                return;
-            }
-            get |= line.starts_with("GET ");
-            if line == "\r\n" {
-                break;
-            }
-        }
-        seen.fetch_add(1, Ordering::SeqCst);
-        let answer: &[u8] = match answers {
-            Answers::WrongPin => b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"x\"\r\nContent-Length: 0\r\n\r\n",
-            Answers::Accepted if get => b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"cdrs\":[]}",
-            Answers::Accepted => b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
-            Answers::Nothing => {
-                thread::sleep(Duration::from_secs(30));
-                return;
-            }
-        };
-        if writer.write_all(answer).is_err() {
-            return;
-        }
-    }
-}
+use canned::{Answers, Pbx};
 
 /// Settings for a PBX on `port` with the limits kept in `state`: the default limits (6 calls a
 /// minute, 5 s for the same number, 5 failed sign-ins).

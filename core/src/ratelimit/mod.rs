@@ -133,7 +133,12 @@ impl Attempt<'_> {
 
 /// The name of the record of the PBX account `account`.
 fn record_name_of(account: &str) -> String {
-    store::record_name(fnv1a(account_key(account).as_bytes()))
+    store::record_name(account_hash(account))
+}
+
+/// The hash a PBX account's records are named by (no account name in a file name or key).
+pub fn account_hash(account: &str) -> u64 {
+    fnv1a(account_key(account).as_bytes())
 }
 
 /// The form of a PBX account name its record is kept under. sipXconfig's user names and

@@ -13,13 +13,15 @@ back, so the process that asks need not be the one that placed the call, nor on 
   (`click2dial.clicktocall_follow_timeout_ms`). When it is gone without having written an end
   (its process is not there; on Redis, its lease lapsed), the state is `unknown`, not a guess.
 * **clicktocall over HTTP**: the server tells nothing after its page, so the state is `unknown`.
-* **sipXconfig**: each look reads the user's calls in progress (`active_calls`) and judges them
-  with `progress::call_progress`; the record keeps the history of the states seen, so that
+* **sipXconfig**: each look reads the user's calls in progress (`active_calls`, one list read a
+  second per account for all its looks: [`in_progress`]) and judges them with
+  `progress::call_progress`; the record keeps the history of the states seen, so that
   `ended` can follow `connected`. sipXconfig never tells `calling` or `answered`.
 
 A call's id is 128 random bits in hex: only whoever got it from `make_call` can ask about it.
 */
 
+pub mod in_progress;
 mod record;
 pub mod store;
 
@@ -223,7 +225,7 @@ pub fn judged_by_active_calls(
     let last = record.steps.last().map(|s| s.state);
     let last_progress = last.and_then(to_progress);
     if !last_progress.is_some_and(progress::CallState::is_final) {
-        let active = crate::call::active_calls(settings, &record.login, look.password)?;
+        let active = in_progress::active_calls(settings, record, look)?;
         let tracked = TrackedCall {
             user: &record.account,
             user_extension: Some(&record.user_extension),

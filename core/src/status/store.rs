@@ -1,4 +1,5 @@
-//! Where the calls' records are kept: the state folder of this web server, or the Redis that
+//! Where the calls' records (and the lists of calls in progress kept a moment for other looks,
+//! `super::in_progress`) are kept: the state folder of this web server, or the Redis that
 //! several web servers share (`click2dial.shared_state`), the store the call limits use.
 //!
 //! On the folder a record is a file `<id>.call`; on Redis it is the key `click2dial:call:<id>`,
@@ -153,6 +154,64 @@ impl RecordStore {
         }
     }
 
+    /// The text kept under `name` by [`RecordStore::keep`] less than `max_age_ms` ago (on
+    /// Redis: before its key expired), with when it was kept (ms since the epoch, on the clock
+    /// of the server that kept it); `None` when there is none.
+    pub fn read_kept(&self, name: &str, max_age_ms: u64) -> Result<Option<(u64, String)>> {
+        let stamped = match self {
+            RecordStore::Folder(folder) => folder.read_file(name)?,
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                match connection.command(&[b"GET", kept_key(name).as_bytes()])? {
+                    Reply::Bulk(None) => Ok(None),
+                    Reply::Bulk(Some(bytes)) if bytes.len() as u64 <= MAX_RECORD_BYTES => {
+                        Ok(String::from_utf8(bytes).ok())
+                    }
+                    Reply::Bulk(Some(_)) => Ok(None),
+                    other => Err(sharedstate::wrong_reply("GET", Some(other))),
+                }
+            })?,
+        };
+        let Some((first, kept)) = stamped.as_deref().and_then(|text| text.split_once('\n')) else {
+            return Ok(None);
+        };
+        let Some(at_ms) = first
+            .strip_prefix("kept ")
+            .and_then(|at| at.parse::<u64>().ok())
+        else {
+            return Ok(None);
+        };
+        // On Redis the key's expiry is the age that counts; the folder has only the stamp.
+        let fresh = match self {
+            RecordStore::Folder(_) => {
+                let now = crate::clock::now_ms();
+                at_ms <= now && now - at_ms < max_age_ms
+            }
+            RecordStore::Shared { .. } => true,
+        };
+        Ok(fresh.then(|| (at_ms, kept.to_owned())))
+    }
+
+    /// Keeps `text` under `name` for `for_ms` with the time it was kept, for
+    /// [`RecordStore::read_kept`]: on Redis as a key that expires by itself (Redis' clock, so
+    /// the web servers' clocks need not agree on its age).
+    pub fn keep(&self, name: &str, text: &str, for_ms: u64) -> Result<()> {
+        let stamped = format!("kept {}\n{text}", crate::clock::now_ms());
+        match self {
+            RecordStore::Folder(folder) => folder.replace_file(name, &stamped),
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                let key = kept_key(name);
+                let for_ms = for_ms.max(1).to_string();
+                expect_ok(connection.command(&[
+                    b"SET",
+                    key.as_bytes(),
+                    stamped.as_bytes(),
+                    b"PX",
+                    for_ms.as_bytes(),
+                ])?)
+            }),
+        }
+    }
+
     /// Runs `work` on the store's connection to Redis (its own, or the process's kept one).
     fn on_redis<T>(
         &self,
@@ -181,6 +240,7 @@ impl RecordStore {
     pub fn sweep(&self) {
         if let RecordStore::Folder(folder) = self {
             folder.sweep_files(".call", KEPT_FOR);
+            folder.sweep_files(".active", KEPT_FOR);
         }
     }
 }
@@ -198,6 +258,11 @@ pub fn record_key(id: &str) -> String {
 /// The key of the lease of call `id`'s follower on Redis.
 pub fn lease_key(id: &str) -> String {
     format!("click2dial:call:{id}:follower")
+}
+
+/// The key of a text kept a moment on Redis ([`RecordStore::keep`]).
+pub fn kept_key(name: &str) -> String {
+    format!("click2dial:kept:{name}")
 }
 
 /// The record and whether its lease is held, in one round trip.
