@@ -131,7 +131,33 @@ fn a_list_read_before_a_call_was_placed_is_not_used_for_it() {
     // Well within the second, but the kept list is older than the new call.
     let later = place(&settings, "2002", "206");
     look_at(&settings, &later);
-    assert_eq!(pbx.requests(), 4, "the new call's look reads the list again");
+    assert_eq!(
+        pbx.requests(),
+        4,
+        "the new call's look reads the list again"
+    );
     look_at(&settings, &earlier);
-    assert_eq!(pbx.requests(), 4, "and that list serves the earlier call too");
+    assert_eq!(
+        pbx.requests(),
+        4,
+        "and that list serves the earlier call too"
+    );
+}
+
+#[test]
+fn looks_that_come_at_once_wait_for_the_one_that_reads() {
+    let pbx = Pbx::start(Answers::SlowAccepted);
+    let state = private_dir();
+    let settings = web_server(&pbx, state.path(), None);
+    let id = place(&settings, "2001", "206");
+    let start = std::sync::Barrier::new(4);
+    std::thread::scope(|scope| {
+        for _ in 0..4 {
+            scope.spawn(|| {
+                start.wait();
+                look_at(&settings, &id);
+            });
+        }
+    });
+    assert_eq!(pbx.requests(), 2, "four looks in step, one list read");
 }

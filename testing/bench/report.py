@@ -104,6 +104,14 @@ goal("normalizeNumber median <= 3 µs (through PHP)", f"{f('normalize_php_median
 goal("findNumbers median <= 5 ms for a 100 KB mail thread (core)",
      f"{f('find_numbers_thread_median_ms'):.2f} ms (dense body: {f('find_numbers_dense_median_ms'):.2f} ms)",
      f("find_numbers_thread_median_ms") <= 5)
+users, tabs = int(f("following_users")), int(f("following_tabs"))
+for store in ("folder", "redis"):
+    if f"following_{store}_pbx_requests_per_s" in r:
+        per_user = f(f"following_{store}_pbx_requests_per_s") / users
+        goal(f"call progress, {users} users x {tabs} tabs following ({store}): "
+             f"<= 1.1 sipXconfig requests a second per user",
+             f"{per_user:.2f} per user a second for {f(f'following_{store}_looks_per_s') / users:.2f} looks",
+             per_user <= 1.1)
 failed = sum(int(f(f"fpm{w}_{p}_failed")) for w in (2, 4) for p in ("makecall", "curl"))
 goal("php-fpm: zero failed requests", f"{failed} failed", failed == 0)
 scale = ratio("fpm4_makecall_rate", "fpm2_makecall_rate")

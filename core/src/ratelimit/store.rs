@@ -175,6 +175,37 @@ impl Folder {
         read_bounded(&mut file, &path).map(Some)
     }
 
+    /// Creates the empty file `name` if there is none, or one older than `stale_after` (left by
+    /// a process that died holding it): true when this call made it. A claim among the
+    /// workers of this server; failures read as "not claimed".
+    pub(crate) fn claim_file(&self, name: &str, stale_after: Duration) -> bool {
+        for _ in 0..2 {
+            match self.open_new(name) {
+                Ok(_) => return true,
+                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                    let stale = std::fs::symlink_metadata(self.path.join(name))
+                        .and_then(|m| m.modified())
+                        .is_ok_and(|at| at.elapsed().is_ok_and(|age| age > stale_after));
+                    if !stale || self.remove(name).is_err() {
+                        return false;
+                    }
+                }
+                Err(_) => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the file `name` is there.
+    pub(crate) fn has_file(&self, name: &str) -> bool {
+        std::fs::symlink_metadata(self.path.join(name)).is_ok()
+    }
+
+    /// Removes the file `name`; failures are ignored (a claim then goes stale by itself).
+    pub(crate) fn release_file(&self, name: &str) {
+        let _ = self.remove(name);
+    }
+
     /// Removes the files named `*<suffix>` untouched for longer than `age`, looking at no more
     /// than [`SWEEP_LOOKS`]. Failures are ignored: a sweep only tidies.
     pub(crate) fn sweep_files(&self, suffix: &str, age: Duration) {

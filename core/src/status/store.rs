@@ -191,11 +191,11 @@ impl RecordStore {
         Ok(fresh.then(|| (at_ms, kept.to_owned())))
     }
 
-    /// Keeps `text` under `name` for `for_ms` with the time it was kept, for
+    /// Keeps `text`, as it stood at `at_ms`, under `name` for `for_ms`, for
     /// [`RecordStore::read_kept`]: on Redis as a key that expires by itself (Redis' clock, so
     /// the web servers' clocks need not agree on its age).
-    pub fn keep(&self, name: &str, text: &str, for_ms: u64) -> Result<()> {
-        let stamped = format!("kept {}\n{text}", crate::clock::now_ms());
+    pub fn keep(&self, name: &str, text: &str, at_ms: u64, for_ms: u64) -> Result<()> {
+        let stamped = format!("kept {at_ms}\n{text}");
         match self {
             RecordStore::Folder(folder) => folder.replace_file(name, &stamped),
             RecordStore::Shared { .. } => self.on_redis(|connection| {
@@ -208,6 +208,65 @@ impl RecordStore {
                     b"PX",
                     for_ms.as_bytes(),
                 ])?)
+            }),
+        }
+    }
+
+    /// Claims the right to make what is kept under `name` for `for_ms` (or until released):
+    /// true when no other worker, of any server that shares the store, holds the claim.
+    pub fn claim(&self, name: &str, for_ms: u64) -> Result<bool> {
+        let claim = claim_name(name);
+        match self {
+            RecordStore::Folder(folder) => {
+                Ok(folder.claim_file(&claim, Duration::from_millis(for_ms)))
+            }
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                let key = kept_key(&claim);
+                let for_ms = for_ms.max(1).to_string();
+                let args: [&[u8]; 6] = [
+                    b"SET",
+                    key.as_bytes(),
+                    b"1",
+                    b"NX",
+                    b"PX",
+                    for_ms.as_bytes(),
+                ];
+                match connection.command(&args)? {
+                    Reply::Status(_) => Ok(true),
+                    Reply::Bulk(None) => Ok(false),
+                    other => Err(sharedstate::wrong_reply("SET NX", Some(other))),
+                }
+            }),
+        }
+    }
+
+    /// Whether a claim on `name` is held.
+    pub fn is_claimed(&self, name: &str) -> Result<bool> {
+        let claim = claim_name(name);
+        match self {
+            RecordStore::Folder(folder) => Ok(folder.has_file(&claim)),
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                match connection.command(&[b"EXISTS", kept_key(&claim).as_bytes()])? {
+                    Reply::Integer(count) => Ok(count > 0),
+                    other => Err(sharedstate::wrong_reply("EXISTS", Some(other))),
+                }
+            }),
+        }
+    }
+
+    /// Lets go of the claim on `name`.
+    pub fn release(&self, name: &str) -> Result<()> {
+        let claim = claim_name(name);
+        match self {
+            RecordStore::Folder(folder) => {
+                folder.release_file(&claim);
+                Ok(())
+            }
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                match connection.command(&[b"DEL", kept_key(&claim).as_bytes()])? {
+                    Reply::Integer(_) => Ok(()),
+                    other => Err(sharedstate::wrong_reply("DEL", Some(other))),
+                }
             }),
         }
     }
@@ -241,6 +300,7 @@ impl RecordStore {
         if let RecordStore::Folder(folder) = self {
             folder.sweep_files(".call", KEPT_FOR);
             folder.sweep_files(".active", KEPT_FOR);
+            folder.sweep_files(".claim", KEPT_FOR);
         }
     }
 }
@@ -258,6 +318,11 @@ pub fn record_key(id: &str) -> String {
 /// The key of the lease of call `id`'s follower on Redis.
 pub fn lease_key(id: &str) -> String {
     format!("click2dial:call:{id}:follower")
+}
+
+/// The name of the claim on what is kept under `name`.
+fn claim_name(name: &str) -> String {
+    format!("{name}.claim")
 }
 
 /// The key of a text kept a moment on Redis ([`RecordStore::keep`]).

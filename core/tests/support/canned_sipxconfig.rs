@@ -17,6 +17,8 @@ pub enum Answers {
     WrongPin,
     /// 200: an empty answer to a call, an empty list of calls in progress.
     Accepted,
+    /// As `Accepted`, each answer 200 ms after its request, as a PBX under load.
+    SlowAccepted,
     /// Nothing: the request is read and the connection kept open, as a PBX that hangs.
     Nothing,
 }
@@ -66,10 +68,13 @@ fn serve(stream: TcpStream, answers: Answers, seen: &AtomicUsize) {
             }
         }
         seen.fetch_add(1, Ordering::SeqCst);
+        if let Answers::SlowAccepted = answers {
+            thread::sleep(Duration::from_millis(200));
+        }
         let answer: &[u8] = match answers {
             Answers::WrongPin => b"HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"x\"\r\nContent-Length: 0\r\n\r\n",
-            Answers::Accepted if get => b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"cdrs\":[]}",
-            Answers::Accepted => b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+            Answers::Accepted | Answers::SlowAccepted if get => b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\n\r\n{\"cdrs\":[]}",
+            Answers::Accepted | Answers::SlowAccepted => b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
             Answers::Nothing => {
                 thread::sleep(Duration::from_secs(30));
                 return;
