@@ -11,32 +11,13 @@ mod redis;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use click2dial_core::clicktocall::state::{CallState, State};
+use click2dial_core::clicktocall::state::State;
 use click2dial_core::clicktocall::Leg;
-use click2dial_core::pbx::Look;
-use click2dial_core::progress::DEFAULT_RING_TIMEOUT_MS;
 use click2dial_core::status::call_status;
 use click2dial_core::status::store::LEASE_MS;
 use click2dial_core::{make_call, PbxKind, Settings};
-use emulator::{config, Emulator, PATIENCE};
-use redis::{raw_command, redis_or_skip, Listen, RedisServer};
-
-fn look() -> Look<'static> {
-    Look {
-        password: None,
-        ring_timeout_ms: DEFAULT_RING_TIMEOUT_MS,
-    }
-}
-
-fn private_dir() -> tempfile::TempDir {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::Builder::new()
-        .prefix("state-")
-        .tempdir_in(redis::run_dir())
-        .unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
-    dir
-}
+use emulator::{config, look, settled_within as settled, Emulator, PATIENCE};
+use redis::{private_dir, raw_command, redis_or_skip, Listen, RedisServer};
 
 /// A web server of the site: its own state folder, the site's PBX and Redis.
 fn web_server(emulator: &Emulator, redis: &RedisServer, state: &Path) -> Settings {
@@ -51,22 +32,6 @@ fn web_server(emulator: &Emulator, redis: &RedisServer, state: &Path) -> Setting
         rate_limit: 0,
         duplicate_window: Duration::ZERO,
         ..Settings::default()
-    }
-}
-
-/// The status once it is `until` or stops changing by itself (a final state, `unknown`).
-fn settled(settings: &Settings, id: &str, within: Duration) -> CallState {
-    let started = Instant::now();
-    loop {
-        let status = call_status(settings, id, &look()).unwrap();
-        if matches!(
-            status.state,
-            State::Answered | State::Failed | State::NotAnswered | State::Unknown
-        ) {
-            return status;
-        }
-        assert!(started.elapsed() < within, "never settled: {status:?}");
-        std::thread::sleep(Duration::from_millis(10));
     }
 }
 

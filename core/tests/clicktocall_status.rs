@@ -12,19 +12,9 @@ use std::time::{Duration, Instant};
 
 use click2dial_core::clicktocall::state::{CallState, State};
 use click2dial_core::clicktocall::Leg;
-use click2dial_core::pbx::Look;
-use click2dial_core::progress::DEFAULT_RING_TIMEOUT_MS;
 use click2dial_core::status::call_status;
 use click2dial_core::{make_call, PbxKind, Settings};
-use emulator::{config, Emulator, PATIENCE};
-
-/// A look at a call without a password (clicktocall asks for none) and the default ring time-out.
-fn look() -> Look<'static> {
-    Look {
-        password: None,
-        ring_timeout_ms: DEFAULT_RING_TIMEOUT_MS,
-    }
-}
+use emulator::{config, look, settled, Emulator, PATIENCE};
 
 fn site(emulator: &Emulator, xml: bool, state: &Path) -> Settings {
     Settings {
@@ -45,22 +35,6 @@ fn state_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
     dir
-}
-
-/// The status once it stops changing by itself: a final state, or `unknown`.
-fn settled(settings: &Settings, id: &str) -> CallState {
-    let started = Instant::now();
-    loop {
-        let status = call_status(settings, id, &look()).unwrap();
-        if matches!(
-            status.state,
-            State::Answered | State::Failed | State::NotAnswered | State::Unknown
-        ) {
-            return status;
-        }
-        assert!(started.elapsed() < PATIENCE, "never settled: {status:?}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
 }
 
 fn states(status: &CallState) -> Vec<(State, Leg, Option<u16>)> {

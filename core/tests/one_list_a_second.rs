@@ -7,7 +7,6 @@ mod canned;
 #[path = "support/redis.rs"]
 mod redis;
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::time::Duration;
 
@@ -17,16 +16,7 @@ use click2dial_core::progress::DEFAULT_RING_TIMEOUT_MS;
 use click2dial_core::status::call_status;
 use click2dial_core::status::in_progress::SHARED_FOR_MS;
 use click2dial_core::{make_call, Secret, Settings};
-use redis::{redis_or_skip, Listen, RedisServer};
-
-fn private_dir() -> tempfile::TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix("state-")
-        .tempdir_in(redis::run_dir())
-        .unwrap();
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
-    dir
-}
+use redis::{private_dir, redis_or_skip, Listen, RedisServer};
 
 fn web_server(pbx: &Pbx, state: &Path, shared_state: Option<String>) -> Settings {
     Settings {

@@ -24,19 +24,10 @@ use click2dial_core::{DialString, Error, ErrorKind, Result, Settings};
 #[path = "support/redis.rs"]
 mod redis;
 
-use redis::{raw_command, redis_or_skip, run_dir, Listen, RedisServer, NEXT_PORT};
+use redis::{private_dir, raw_command, redis_or_skip, run_dir, Listen, RedisServer, NEXT_PORT};
 
 // ---------------------------------------------------------------------------------------------
 // Settings and requests.
-
-fn private_dir() -> tempfile::TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix("state-")
-        .tempdir_in(run_dir())
-        .unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
-    dir
-}
 
 fn limits_settings(state: &Path, per_minute: u32, window_ms: u64, failed_logins: u32) -> Settings {
     Settings {

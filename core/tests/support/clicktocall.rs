@@ -179,3 +179,42 @@ impl Emulator {
         }
     }
 }
+
+/// A look at a call without a password (clicktocall asks for none) and the default ring
+/// time-out.
+pub fn look() -> click2dial_core::pbx::Look<'static> {
+    click2dial_core::pbx::Look {
+        password: None,
+        ring_timeout_ms: click2dial_core::progress::DEFAULT_RING_TIMEOUT_MS,
+    }
+}
+
+/// The status once it stops changing by itself (a final state, or `unknown`), looked at until
+/// `within` has passed (a guard against hanging, not an assertion about speed).
+pub fn settled_within(
+    settings: &click2dial_core::Settings,
+    id: &str,
+    within: Duration,
+) -> click2dial_core::clicktocall::state::CallState {
+    use click2dial_core::clicktocall::state::State;
+    let started = Instant::now();
+    loop {
+        let status = click2dial_core::status::call_status(settings, id, &look()).unwrap();
+        if matches!(
+            status.state,
+            State::Answered | State::Failed | State::NotAnswered | State::Unknown
+        ) {
+            return status;
+        }
+        assert!(started.elapsed() < within, "never settled: {status:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// [`settled_within`] the usual [`PATIENCE`].
+pub fn settled(
+    settings: &click2dial_core::Settings,
+    id: &str,
+) -> click2dial_core::clicktocall::state::CallState {
+    settled_within(settings, id, PATIENCE)
+}

@@ -196,3 +196,15 @@ pub fn raw_command(redis: &RedisServer, args: &[&str]) -> String {
     let n = stream.read(&mut reply).unwrap();
     String::from_utf8_lossy(&reply[..n]).into_owned()
 }
+
+/// A state folder of the test's own under `.run/`, private to this user (as the extension
+/// requires), removed when dropped.
+pub fn private_dir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::Builder::new()
+        .prefix("state-")
+        .tempdir_in(run_dir())
+        .unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
+    dir
+}
