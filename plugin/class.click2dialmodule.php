@@ -23,11 +23,17 @@
  *                (start/end are JavaScript string indices into text); the browser sends a body
  *                in pieces of at most 16 Ki characters, split at line breaks, at most
  *                MAX_PIECES per request. It reads nothing of the user's PBX account;
- *   lookup       {query}: the dial box -> matches {query, recent: [number], match: [{name,
- *                source, choice: [{label, number}]}]}: the last numbers this user called
- *                (containing query), then contacts and GAB users whose name holds it
- *                (class.click2dialdirectory.php). The recent numbers are kept in the user's
- *                WebAccess settings (RECENT_SETTING): numbers only, nothing secret.
+ *   lookup       {query}: the dial box -> matches {query, recent: [{number, dial}], match: [{name,
+ *                source, field, number, dial}], error}: the last numbers this user called
+ *                (containing query), then at most MAX_MATCHES numbers of the contacts and GAB
+ *                users whose name holds it (class.click2dialdirectory.php; only for two
+ *                characters or more), contacts first, each name's numbers in the order of
+ *                click2dialdirectory's phone lists; field names the phone property (as
+ *                WebAccess names it), number is as written (what the browser calls), dial as
+ *                the PBX will dial it (Click2Dial\normalizeNumber; a number it refuses is left
+ *                out); error address_book when neither source could be searched. The recent
+ *                numbers are kept in the user's WebAccess settings (RECENT_SETTING): numbers
+ *                only, nothing secret.
  * In stored mode the PIN is kept by the extension on the server (Click2Dial\storeCredential),
  * never in the user's WebAccess settings, which WebAccess writes into every page; calls pass
  * no password and the extension opens the stored one (see pinstore.php).
@@ -52,6 +58,8 @@ class click2dialmodule extends Module
 	const MAX_PIECE_BYTES = 49152;
 	const MAX_PIECES = 8;
 	const MAX_QUERY_LENGTH = 64;
+	// Numbers the dial box lists for a name.
+	const MAX_MATCHES = 8;
 	const RECENT_SETTING = 'zarafa/v1/plugins/click2dial/recent';
 	const RECENT_COUNT = 5;
 
@@ -289,7 +297,12 @@ class click2dialmodule extends Module
 		$this->reply('numbers', $numbers ? $answer + array('found' => $numbers) : $answer);
 	}
 
-	/** The dial box: recent numbers first, then names from the contacts and the GAB. */
+	/**
+	 * The dial box: the recent numbers holding the text first, then the numbers of the names
+	 * holding it (two characters or more) in the contact folders and the GAB, at most
+	 * MAX_MATCHES of them, each with its dial string. One source that cannot be searched leaves
+	 * the other; neither: error address_book (logged without the text).
+	 */
 	function lookup($action)
 	{
 		$query = isset($action['query']) && is_string($action['query']) ? trim($action['query']) : '';
@@ -299,31 +312,86 @@ class click2dialmodule extends Module
 		if (strlen($query) > self::MAX_QUERY_LENGTH || preg_match('//u', $query) !== 1) {
 			$query = '';
 		}
+		$answer = array('query' => $query);
 		$recent = array();
 		foreach ($this->recentCalls() as $number) {
 			if ($query === '' || stripos($number, $query) !== false) {
-				$recent[] = $number;
+				$recent[] = array('number' => $number, 'dial' => $this->dialString($number) ?: $number);
 			}
 		}
-		$matches = array();
-		// One letter would list half the directory.
-		if (preg_match('/^.{2,}$/us', $query) === 1) {
-			try {
-				foreach (click2dialdirectory::search($query) as $match) {
-					$matches[] = array('name' => $match['name'], 'source' => $match['source'], 'choice' => $match['numbers']);
-				}
-			} catch (Throwable $e) {
-				error_log('click2dial plugin: the dial box could not search the address book: ' . get_class($e));
-			}
-		}
-		$answer = array('query' => $query);
 		if ($recent) {
 			$answer['recent'] = $recent;
 		}
-		if ($matches) {
-			$answer['match'] = $matches;
+		// One letter would list half the directory.
+		if (preg_match('/^.{2,}$/us', $query) === 1) {
+			$contacts = $this->searched('contacts', function () use ($query) { return click2dialdirectory::inContacts($query); });
+			$gab = $this->searched('global address book', function () use ($query) { return click2dialdirectory::inGlobalAddressBook($query); });
+			if ($contacts === null && $gab === null) {
+				$answer['error'] = 'address_book';
+			}
+			$matches = $this->dialable(array_merge((array) $contacts, (array) $gab));
+			if ($matches) {
+				$answer['match'] = $matches;
+			}
 		}
 		$this->reply('matches', $answer);
+	}
+
+	/** What $search found in one source, or null when it could not be searched (logged, without the text). */
+	function searched($source, $search)
+	{
+		try {
+			$found = $search();
+		} catch (Throwable $e) {
+			error_log('click2dial plugin: the dial box could not search the ' . $source . ': ' . get_class($e));
+			return null;
+		}
+		if ($found === null) {
+			error_log('click2dial plugin: the dial box could not search the ' . $source . ' (MAPI error '
+				. (function_exists('mapi_last_hresult') ? sprintf('0x%08X', mapi_last_hresult() & 0xFFFFFFFF) : 'unknown') . ')');
+		}
+		return $found;
+	}
+
+	/**
+	 * The first MAX_MATCHES numbers of the entries, as written and as the PBX will dial them; a
+	 * number the extension cannot read or the dial plan refuses is left out, the same name and
+	 * dial string once (one number under two labels, or a contact who is in the GAB too).
+	 */
+	function dialable(array $entries)
+	{
+		$matches = array();
+		$seen = array();
+		foreach ($entries as $entry) {
+			foreach ($entry['numbers'] as $field => $number) {
+				$dial = $this->dialString($number);
+				$key = $entry['name'] . "\n" . $dial;
+				if ($dial === null || isset($seen[$key])) {
+					continue;
+				}
+				$seen[$key] = true;
+				$matches[] = array('name' => $entry['name'], 'source' => $entry['source'], 'field' => $field, 'number' => $number, 'dial' => $dial);
+				if (count($matches) === self::MAX_MATCHES) {
+					return $matches;
+				}
+			}
+		}
+		return $matches;
+	}
+
+	/** The number as the PBX will dial it (Click2Dial\normalizeNumber), null when it cannot be dialed. */
+	function dialString($number)
+	{
+		try {
+			return Click2Dial\normalizeNumber($number);
+		} catch (Click2Dial\InvalidNumberException $e) {
+		} catch (Click2Dial\NumberNotAllowedException $e) {
+		} catch (ValueError $e) {
+		} catch (Click2Dial\Exception $e) {
+			// A broken dial plan: the administrator's to fix; the number is not offered.
+			$this->errorDetail($e);
+		}
+		return null;
 	}
 
 	/** The numbers this user called last, newest first. */

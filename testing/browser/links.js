@@ -147,49 +147,4 @@ module.exports = function ({ test, logIn, notice, calls, clearCalls, waitForCall
     const title = await dialog.locator('#mobile_telephone_number_click2dial a.click2dial_link').getAttribute('title');
     assert.deepStrictEqual(recorded.map((call) => [call.user, call.dialed]), [['206', title.replace(/^Call /, '')]]);
   });
-
-  test('dial box: a name finds the contact and the GAB user, a click calls; the number called is offered first next time', async ({ context, shot }) => {
-    await clearCalls(SESSION_PBX);
-    const page = await logIn(context, SESSION, 'alice', '0000');
-    await page.click('#menubar a.menubutton.icon_click2dial_dial');
-    const input = page.locator('#click2dial_dialbox_input');
-    await input.fill('gabi');
-    const choices = page.locator('#click2dial_dialbox_choices button.click2dial_choice');
-    // The numbers recently called, offered when the box opened, give way to the answer for "gabi".
-    await choices.filter({ hasText: 'Gabi Global' }).first().waitFor();
-    const offered = await choices.evaluateAll((buttons) => buttons.map((b) => [
-      b.querySelector('.click2dial_label').textContent, b.querySelector('.click2dial_number').textContent]));
-    assert.deepStrictEqual(offered, [['Gabi Global \u2013 Business', '+49 5331 939-124'], ['Gabi Global \u2013 Mobile', '+49 160 9876543']]);
-    await input.fill('carol');
-    await choices.filter({ hasText: 'Carol Chooser' }).first().waitFor();
-    await shot(page, 'dial-box');
-    await choices.filter({ hasText: '0171 555 0101' }).click();
-    await notice(page, 'Your phone will ring now. Pick it up to be connected to 0171 555 0101.');
-    // Enter calls what was typed when it is a number.
-    await input.fill('205');
-    await input.press('Enter');
-    await notice(page, 'Your phone will ring now. Pick it up to be connected to 205.');
-    const recorded = await waitForCalls(SESSION_PBX, 2);
-    assert.deepStrictEqual(recorded.map((call) => [call.user, call.dialed]), [['206', '01715550101'], ['206', '205']]);
-    // Open again: the numbers just called come first, newest first (then those of other tests).
-    await page.click('#menubar a.menubutton.icon_click2dial_dial');
-    await page.click('#menubar a.menubutton.icon_click2dial_dial');
-    await choices.nth(1).waitFor();
-    const recent = await choices.evaluateAll((buttons) => buttons.map((b) => [
-      b.querySelector('.click2dial_label').textContent, b.querySelector('.click2dial_number').textContent]));
-    assert.deepStrictEqual(recent.slice(0, 2), [['Recent', '205'], ['Recent', '0171 555 0101']]);
-  });
-
-  test('dial box: Enter on a name calls its first number', async ({ context }) => {
-    await clearCalls(SESSION_PBX);
-    const page = await logIn(context, SESSION, 'bob', '1234');
-    await page.click('#menubar a.menubutton.icon_click2dial_dial');
-    const input = page.locator('#click2dial_dialbox_input');
-    await input.fill('bob build');
-    await page.locator('#click2dial_dialbox_choices button.click2dial_choice', { hasText: 'Bob Builder' }).waitFor();
-    await input.press('Enter');
-    await notice(page, 'Your phone will ring now. Pick it up to be connected to 207.');
-    const recorded = await waitForCalls(SESSION_PBX, 1);
-    assert.deepStrictEqual(recorded.map((call) => [call.user, call.dialed]), [['207', '207']]);
-  });
 };

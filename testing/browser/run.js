@@ -535,6 +535,7 @@ test('host: once the session has ended, zarafa.php answers <error logon="false">
 });
 
 require('./links')({ test, logIn, notice, calls, clearCalls, waitForCalls, SESSION, SESSION_PBX });
+require('./dialbox')({ test, logIn, notice, calls, clearCalls, waitForCalls, SESSION, SESSION_PBX });
 require('./cross-site')({ test, logIn, contextMenuCall, notice, calls, clearCalls, waitForCalls, STORED, STORED_PBX, SESSION, SESSION_PBX });
 require('./clicktocall')({ test, logIn, contextMenuCall });
 

@@ -10,21 +10,33 @@
  * which must show as text.
  */
 
-// The tags this host uses (mapi/mapitags.php; PT_UNICODE = 0x001F). Aliases are the same tag.
-const HOST_PR_DISPLAY_NAME = 0x3001001F;
-const HOST_PR_COMPANY_NAME = 0x3A16001F;
-const HOST_PR_BUSINESS_TELEPHONE_NUMBER = 0x3A08001F;
+// The tags this host uses (mapi/mapitags.php: PT_TSTRING, which WebAccess' mapi/mapidefs.php
+// defines as PT_STRING8 = 0x001E). Aliases are the same tag.
+const HOST_PR_MESSAGE_CLASS = 0x001A001E;
+const HOST_PR_DISPLAY_NAME = 0x3001001E;
+const HOST_PR_ACCOUNT = 0x3A00001E;
+const HOST_PR_CALLBACK_TELEPHONE_NUMBER = 0x3A02001E;
+const HOST_PR_COMPANY_NAME = 0x3A16001E;
+const HOST_PR_BUSINESS_TELEPHONE_NUMBER = 0x3A08001E;
 const HOST_PR_OFFICE_TELEPHONE_NUMBER = HOST_PR_BUSINESS_TELEPHONE_NUMBER;
-const HOST_PR_HOME_TELEPHONE_NUMBER = 0x3A09001F;
-const HOST_PR_PRIMARY_TELEPHONE_NUMBER = 0x3A1A001F;
-const HOST_PR_BUSINESS2_TELEPHONE_NUMBER = 0x3A1B001F;
-const HOST_PR_CELLULAR_TELEPHONE_NUMBER = 0x3A1C001F;
-const HOST_PR_CAR_TELEPHONE_NUMBER = 0x3A1E001F;
-const HOST_PR_OTHER_TELEPHONE_NUMBER = 0x3A1F001F;
-const HOST_PR_ASSISTANT_TELEPHONE_NUMBER = 0x3A2E001F;
-const HOST_PR_HOME2_TELEPHONE_NUMBER = 0x3A2F001F;
-const HOST_PR_COMPANY_MAIN_PHONE_NUMBER = 0x3A57001F;
-const HOST_PR_BUSINESS_FAX_NUMBER = 0x3A24001F;
+const HOST_PR_HOME_TELEPHONE_NUMBER = 0x3A09001E;
+const HOST_PR_PRIMARY_TELEPHONE_NUMBER = 0x3A1A001E;
+const HOST_PR_BUSINESS2_TELEPHONE_NUMBER = 0x3A1B001E;
+const HOST_PR_CELLULAR_TELEPHONE_NUMBER = 0x3A1C001E;
+const HOST_PR_MOBILE_TELEPHONE_NUMBER = HOST_PR_CELLULAR_TELEPHONE_NUMBER;
+const HOST_PR_RADIO_TELEPHONE_NUMBER = 0x3A1D001E;
+const HOST_PR_CAR_TELEPHONE_NUMBER = 0x3A1E001E;
+const HOST_PR_OTHER_TELEPHONE_NUMBER = 0x3A1F001E;
+const HOST_PR_PAGER_TELEPHONE_NUMBER = 0x3A21001E;
+const HOST_PR_PRIMARY_FAX_NUMBER = 0x3A23001E;
+const HOST_PR_BUSINESS_FAX_NUMBER = 0x3A24001E;
+const HOST_PR_HOME_FAX_NUMBER = 0x3A25001E;
+const HOST_PR_TELEX_NUMBER = 0x3A2C001E;
+const HOST_PR_ISDN_NUMBER = 0x3A2D001E;
+const HOST_PR_ASSISTANT_TELEPHONE_NUMBER = 0x3A2E001E;
+const HOST_PR_HOME2_TELEPHONE_NUMBER = 0x3A2F001E;
+const HOST_PR_TTYTDD_PHONE_NUMBER = 0x3A4B001E;
+const HOST_PR_COMPANY_MAIN_PHONE_NUMBER = 0x3A57001E;
 
 /** Name => tag, in the order and with the names of getContactProperties() (the part used here). */
 function host_contact_properties()
@@ -66,6 +78,45 @@ function host_contact_store()
 			HOST_PR_BUSINESS_TELEPHONE_NUMBER => '+49 (30) 1234-568', HOST_PR_COMPANY_MAIN_PHONE_NUMBER => '+49 30 1234 568',
 			HOST_PR_CELLULAR_TELEPHONE_NUMBER => '0171 555 0102', HOST_PR_PRIMARY_TELEPHONE_NUMBER => '0171-555-0102',
 			HOST_PR_HOME_TELEPHONE_NUMBER => '209', HOST_PR_OTHER_TELEPHONE_NUMBER => '209'),
+	);
+}
+
+/**
+ * The user's folders below the IPM subtree, for the MAPI stand-in (server/core/mapi.php): each
+ * [display_name, container_class, items => [entryid => (tag => value)], folders => [...]], with
+ * default_contacts (the folder PR_IPM_CONTACT_ENTRYID names: the contacts above, which the
+ * list shows) and wastebasket (Deleted Items) marks. Items are IPM.Contact unless their
+ * PR_MESSAGE_CLASS says otherwise. The other folders hold what only the dial box finds: a
+ * subfolder's and another contact folder's contacts, and what it must not find (a
+ * distribution list, a deleted contact folder, a note).
+ */
+function host_mailbox()
+{
+	return array(
+		array('display_name' => 'Inbox', 'container_class' => 'IPF.Note'),
+		array('display_name' => 'Contacts', 'container_class' => 'IPF.Contact', 'default_contacts' => true,
+			'items' => host_contact_store() + array(
+				'c0100' => array(HOST_PR_MESSAGE_CLASS => 'IPM.DistList', HOST_PR_DISPLAY_NAME => 'Smith family',
+					HOST_PR_BUSINESS_TELEPHONE_NUMBER => '+49 30 5550220'),
+			),
+			'folders' => array(
+				array('display_name' => 'Suppliers', 'container_class' => 'IPF.Contact', 'items' => array(
+					'c0101' => array(HOST_PR_DISPLAY_NAME => 'Sam Smith', HOST_PR_BUSINESS_TELEPHONE_NUMBER => '+49 (30) 5550213',
+						HOST_PR_CELLULAR_TELEPHONE_NUMBER => '+49 171 5550212', HOST_PR_BUSINESS_FAX_NUMBER => '+49 30 5550299'),
+				)),
+			)),
+		array('display_name' => 'Club', 'container_class' => 'IPF.Contact', 'items' => array(
+			'c0102' => array(HOST_PR_DISPLAY_NAME => 'Kim Smith', HOST_PR_RADIO_TELEPHONE_NUMBER => '+49 30 5550224'),
+		)),
+		array('display_name' => 'Deleted Items', 'container_class' => 'IPF.Note', 'wastebasket' => true, 'folders' => array(
+			array('display_name' => 'Old contacts', 'container_class' => 'IPF.Contact', 'items' => array(
+				'c0103' => array(HOST_PR_DISPLAY_NAME => 'Deleted Smith', HOST_PR_BUSINESS_TELEPHONE_NUMBER => '+49 30 5550226'),
+			)),
+		)),
+		array('display_name' => 'Notes', 'container_class' => 'IPF.StickyNote', 'items' => array(
+			'n0001' => array(HOST_PR_MESSAGE_CLASS => 'IPM.StickyNote', HOST_PR_DISPLAY_NAME => 'Call Smith',
+				HOST_PR_BUSINESS_TELEPHONE_NUMBER => '+49 30 5550227'),
+		)),
 	);
 }
 

@@ -50,5 +50,9 @@ function host_gab_users()
 		'g0001' => array('display_name' => 'Gabi Global', 'company_name' => 'Example Corp', 'department_name' => 'Sales',
 			'business_telephone_number' => '+49 5331 939-124', 'mobile_telephone_number' => '+49 160 9876543',
 			'home_telephone_number' => '', 'primary_fax_number' => '+49 5331 939-9'),
+		// Only the dial box finds these (a name several entries hold).
+		'g0002' => array('display_name' => 'Zoe Smith', 'account' => 'zoe', 'business_telephone_number' => '+49 30 5550215',
+			'home2_telephone_number' => '+49 30 5550228'),
+		'g0003' => array('display_name' => 'Smith, Mailonly', 'account' => 'mailonly'),
 	);
 }

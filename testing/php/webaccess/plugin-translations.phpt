@@ -6,7 +6,7 @@ require_once dirname(__DIR__, 3) . '/testing/hosts/webaccess/server/core/mo.php'
 $plugin = dirname(__DIR__, 3) . '/plugin';
 
 // The keys: t("…") in the JavaScript, dgettext('plugin_click2dial', '…') and $t('…') in PHP,
-// and the chooser's labels.
+// and the labels of the chooser and the dial box.
 $keys = array();
 foreach (glob("$plugin/{js,dialogs}/*.{js,php}", GLOB_BRACE) + array("$plugin/class.pluginclick2dial.php") as $file) {
     $source = file_get_contents($file);
@@ -14,7 +14,7 @@ foreach (glob("$plugin/{js,dialogs}/*.{js,php}", GLOB_BRACE) + array("$plugin/cl
     $keys = array_merge($keys, $m[1]);
     preg_match_all("/(?:dgettext\('plugin_click2dial', |\\\$t\()'([^']+)'\)/", $source, $m);
     $keys = array_merge($keys, $m[1]);
-    preg_match_all('/\["[a-z0-9_]+_telephone_number", "([^"]+)"\]/', $source, $m);
+    preg_match_all('/\["[a-z0-9_]+_number", "([^"]+)"\]/', $source, $m);
     $keys = array_merge($keys, $m[1]);
 }
 $keys = array_unique(array_filter($keys, fn($k) => !in_array($k, array('div', 'span', 'button'), true)));
