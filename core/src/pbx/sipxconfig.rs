@@ -17,6 +17,7 @@
 
 use std::error::Error as StdError;
 use std::io;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use base64::engine::general_purpose::STANDARD;
@@ -31,6 +32,7 @@ use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
 use crate::secret::Secret;
 use crate::settings::{ServerUrl, Settings};
+use crate::watched::lock;
 use crate::{tls, transport};
 use zeroize::{Zeroize, Zeroizing};
 
@@ -53,7 +55,7 @@ impl Pbx for SipXconfig {
     }
 
     fn check_settings(&self, settings: &Settings) -> Result<()> {
-        ServerUrl::parse(&settings.server, settings.allow_http).map(drop)
+        server_url(settings).map(drop)
     }
 
     fn place_call(
@@ -64,7 +66,7 @@ impl Pbx for SipXconfig {
         number: &DialString,
         _log: &mut CallLog,
     ) -> Result<Accepted> {
-        let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
+        let server = server_url(settings)?;
         let password = password.ok_or_else(no_password)?;
         let accepted = place_call(settings, &server, &caller.phone.sipx_user, password, number)?;
         Ok(Accepted {
@@ -81,7 +83,7 @@ impl Pbx for SipXconfig {
         caller: Caller<'_>,
         password: Option<&Secret>,
     ) -> Result<Vec<ActiveCall>> {
-        let server = ServerUrl::parse(&settings.server, settings.allow_http)?;
+        let server = server_url(settings)?;
         let password = password.ok_or_else(no_password)?;
         active_calls(settings, &server, &caller.phone.sipx_user, password)
     }
@@ -95,6 +97,24 @@ impl Pbx for SipXconfig {
     ) -> Result<(CallState, bool)> {
         status::judged_by_active_calls(settings, record, look).map(|state| (state, true))
     }
+}
+
+/// The last `click2dial.server` this process checked, as checked: a call looks at it twice
+/// (its settings, its request) and every call of a process at the same one, and parsing a URL
+/// costs some 6,500 instructions each time (docs/benchmarks.md).
+static LAST_SERVER: Mutex<Option<(String, bool, ServerUrl)>> = Mutex::new(None);
+
+/// `click2dial.server` checked ([`ServerUrl::parse`]), from [`LAST_SERVER`] when it is the same.
+fn server_url(settings: &Settings) -> Result<ServerUrl> {
+    let mut last = lock(&LAST_SERVER);
+    if let Some((text, allow_http, url)) = last.as_ref() {
+        if *text == settings.server && *allow_http == settings.allow_http {
+            return Ok(url.clone());
+        }
+    }
+    let url = ServerUrl::parse(&settings.server, settings.allow_http)?;
+    *last = Some((settings.server.clone(), settings.allow_http, url.clone()));
+    Ok(url)
 }
 
 /// Only reached by a caller that skipped the credentials, which `make_call` never does.
@@ -543,6 +563,24 @@ mod tests {
     thread_local! {
         /// Buffers wiped on this thread (tests run on threads of their own).
         pub(super) static WIPED: Cell<usize> = const { Cell::new(0) };
+    }
+
+    #[test]
+    fn the_checked_server_follows_the_setting() {
+        let mut settings = Settings {
+            server: "https://a.example.com".to_owned(),
+            ..Settings::default()
+        };
+        assert_eq!(server_url(&settings).unwrap().host(), "a.example.com");
+        settings.server = "https://b.example.com:8443".to_owned();
+        assert_eq!(
+            server_url(&settings).unwrap().authority(),
+            "b.example.com:8443"
+        );
+        settings.server = "http://b.example.com:8443".to_owned();
+        assert!(server_url(&settings).is_err(), "http is not allowed");
+        settings.allow_http = true;
+        assert_eq!(server_url(&settings).unwrap().host(), "b.example.com");
     }
 
     #[test]
