@@ -161,10 +161,17 @@ impl Folder {
     /// half), private to this user: written to a new file beside it, then renamed over it.
     pub(crate) fn replace_file(&self, name: &str, text: &str) -> Result<()> {
         let temporary = format!(".{name}.{}", std::process::id());
-        let _ = self.remove(&temporary);
         let path = self.path.join(name);
         let written = (|| {
-            let mut file = self.open_new(&temporary)?;
+            let mut file = match self.open_new(&temporary) {
+                // Left by an earlier write of this process that broke off; removed only then,
+                // not looked for before every write (a lookup on every call).
+                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                    let _ = self.remove(&temporary);
+                    self.open_new(&temporary)?
+                }
+                opened => opened?,
+            };
             file.write_all(text.as_bytes())?;
             self.rename(&temporary, name)
         })();
@@ -462,6 +469,31 @@ fn unusable(folder: &Path, err: &io::Error) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_temporary_file_left_by_a_broken_write_does_not_stop_the_next() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        let settings = Settings {
+            state_dir: Some(dir.path().to_owned()),
+            ..Settings::default()
+        };
+        let left = dir.path().join(format!(".a.call.{}", std::process::id()));
+        std::fs::write(&left, "half").unwrap();
+        let folder = Folder::open(&settings).unwrap();
+        folder.replace_file("a.call", "whole").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.call")).unwrap(),
+            "whole"
+        );
+        assert!(!left.exists());
+        folder.replace_file("a.call", "again").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.call")).unwrap(),
+            "again"
+        );
+    }
 
     #[test]
     fn a_folder_is_swept_once_a_second_per_suffix() {
