@@ -14,8 +14,9 @@ pub const MAX_HEAD_BYTES: usize = 64 * 1024;
 /// The most headers an answer may have.
 const MAX_HEADERS: usize = 64;
 
-/// How much is read from the socket at once.
-const READ_BYTES: usize = 8 * 1024;
+/// How much the first read of an answer takes at most; each later one takes as much as has
+/// been read. The buffer is zeroed before each read, so small is cheaper.
+const READ_BYTES: usize = 1024;
 
 /// A request without a body.
 #[derive(Debug)]
@@ -168,8 +169,10 @@ impl Reader<'_> {
             self.buf.drain(..self.start);
             self.start = 0;
         }
+        // Room for what is read as large as what is there (at least READ_BYTES): an answer of
+        // sipXconfig fits the first read, and a long body takes few reads.
         let had = self.buf.len();
-        self.buf.resize(had + READ_BYTES, 0);
+        self.buf.resize(had + had.max(READ_BYTES), 0);
         let read = self.stream.read_by(&mut self.buf[had..], self.deadline);
         let got = match read {
             Ok(got) => got,
