@@ -2,8 +2,9 @@
 //! connection made (each address in turn) and, for `https`, the TLS handshake done.
 //!
 //! `getaddrinfo` cannot be told to give up, so a name is resolved on a thread of its own that is
-//! waited for only until the deadline (an address is used as it is). A lookup that takes longer
-//! is left to finish on its thread; the call does not wait for it. New connections are rare (one
+//! waited for only until the deadline (an address is used as it is), and joined once it has
+//! answered. A lookup that takes longer is left to finish on its thread; the call does not wait
+//! for it. New connections are rare (one
 //! per process and server, again after an idle time-out), so the thread costs little.
 
 use std::io;
@@ -47,7 +48,7 @@ fn resolve(host: &str, port: u16, deadline: Instant) -> Result<Vec<SocketAddr>, 
     }
     let (sender, answer) = mpsc::channel();
     let name = host.to_owned();
-    thread::Builder::new()
+    let resolver = thread::Builder::new()
         .name("click2dial-resolver".to_owned())
         .spawn(move || {
             let found = (name.as_str(), port)
@@ -57,10 +58,13 @@ fn resolve(host: &str, port: u16, deadline: Instant) -> Result<Vec<SocketAddr>, 
         })
         .map_err(Failure::Resolve)?;
     let left = deadline.saturating_duration_since(Instant::now());
-    let mut addresses = match answer.recv_timeout(left) {
-        Ok(found) => found.map_err(Failure::Resolve)?,
+    let found = match answer.recv_timeout(left) {
+        Ok(found) => found,
         Err(_) => return Err(Failure::ConnectTimeout),
     };
+    // It has answered and only has to end: no thread stays behind a call that got its answer.
+    let _ = resolver.join();
+    let mut addresses = found.map_err(Failure::Resolve)?;
     if addresses.is_empty() {
         return Err(Failure::Resolve(io::Error::new(
             io::ErrorKind::NotFound,
