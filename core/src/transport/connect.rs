@@ -16,7 +16,7 @@ use std::time::Instant;
 use rustls::pki_types::ServerName;
 use rustls::{ClientConfig, ClientConnection};
 
-use super::stream::{is_timeout, Failure, Stream};
+use super::stream::{is_timeout, Failure, NoSignal, Stream};
 use super::Target;
 
 /// Connects to `target` by `deadline`.
@@ -97,7 +97,7 @@ fn connect_any(addresses: &[SocketAddr], deadline: Instant) -> Result<TcpStream,
 /// The TLS handshake on `socket`, done by `deadline`.
 fn handshake(
     mut conn: ClientConnection,
-    mut socket: TcpStream,
+    socket: TcpStream,
     deadline: Instant,
 ) -> Result<Stream, Failure> {
     while conn.is_handshaking() {
@@ -108,7 +108,7 @@ fn handshake(
         let timed = socket
             .set_read_timeout(Some(left))
             .and_then(|()| socket.set_write_timeout(Some(left)));
-        let done = timed.and_then(|()| conn.complete_io(&mut socket).map(drop));
+        let done = timed.and_then(|()| conn.complete_io(&mut NoSignal(&socket)).map(drop));
         match done {
             Ok(()) => {}
             Err(err) if is_timeout(&err) => return Err(Failure::ConnectTimeout),

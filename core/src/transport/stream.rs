@@ -78,7 +78,7 @@ impl Stream {
             Stream::Plain(socket) => socket.read(buf),
             Stream::Tls(tls) => {
                 let (conn, socket) = &mut **tls;
-                rustls::Stream::new(conn, socket).read(buf)
+                rustls::Stream::new(conn, &mut NoSignal(socket)).read(buf)
             }
         }
     }
@@ -91,7 +91,7 @@ impl Stream {
                 let (conn, socket) = &mut **tls;
                 conn.writer().write_all(bytes)?;
                 while conn.wants_write() {
-                    conn.write_tls(socket)?;
+                    conn.write_tls(&mut NoSignal(socket))?;
                 }
                 Ok(())
             }
@@ -143,6 +143,43 @@ fn holds_only_tls_housekeeping(tls: &mut (ClientConnection, TcpStream)) -> bool 
     }
     let mut byte = [0u8; 1];
     matches!(conn.reader().read(&mut byte), Err(ref err) if err.kind() == io::ErrorKind::WouldBlock)
+}
+
+/// The socket, written with `MSG_NOSIGNAL`: writing to a connection the peer reset is then an
+/// error (`EPIPE`), not a `SIGPIPE`, which would end the PHP process (PHP does not ignore it).
+/// std's `TcpStream::write` sends so, but its `write_vectored`, which rustls uses, is `writev`;
+/// this one has no vectored write, so rustls sends a record at a time.
+pub struct NoSignal<'a>(pub &'a TcpStream);
+
+impl Read for NoSignal<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let mut socket = self.0;
+        socket.read(buf)
+    }
+}
+
+impl Write for NoSignal<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // SAFETY: the descriptor is open while the socket lives, and send reads at most
+        // `buf.len()` bytes of `buf`.
+        let sent = unsafe {
+            libc::send(
+                self.0.as_raw_fd(),
+                buf.as_ptr().cast(),
+                buf.len(),
+                libc::MSG_NOSIGNAL,
+            )
+        };
+        if sent < 0 {
+            Err(io::Error::last_os_error())
+        } else {
+            Ok(sent as usize)
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A socket read without waiting.
