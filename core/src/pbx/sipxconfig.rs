@@ -9,7 +9,7 @@
 //! also speaks Digest, but Basic over verified TLS saves a round trip per call.
 //!
 //! The header is base64 of `user:PIN`, as good as the PIN to whoever reads the process's memory
-//! later (a core dump, a debugger, a memory disclosure bug). So [`authorization`] builds it in
+//! later (a core dump, a debugger, a memory disclosure bug). So `authorization` builds it in
 //! one buffer that is wiped when dropped, and the request's head that carries it
 //! (`crate::transport`) is wiped too. What rustls and PHP still copy is listed in SECURITY.md
 //! ("What stays in memory").

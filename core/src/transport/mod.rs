@@ -13,17 +13,19 @@
 //! each request), more than the rest of `makeCall` together (docs/benchmarks.md). What it does:
 //!
 //! * **Keep-alive.** After a complete answer that does not say `Connection: close`, the
-//!   connection is kept (up to [`MAX_KEPT`], idle at most [`IDLE_FOR`]). Before a kept
-//!   connection is written into, it is looked at without waiting ([`stream::Stream::is_closed`]):
+//!   connection is kept (up to `MAX_KEPT`, idle at most `IDLE_FOR`). Before a kept
+//!   connection is written into, it is looked at without waiting (`stream::Stream::is_closed`):
 //!   one the server closed meanwhile (its idle time-out, a restart) is dropped and a new one made.
 //! * **Time-outs.** The connect time-out covers resolving the name (on a thread of its own, see
-//!   [`connect`]), the TCP connection and the TLS handshake; the request's time-out covers
+//!   `connect`), the TCP connection and the TLS handshake; the request's time-out covers
 //!   everything from the start to the last byte of the answer, each read waiting only what is
 //!   left of it.
-//! * **TLS** verified against `click2dial.ca_file` ([`crate::tls`]), HTTP/1.1 only.
+//! * **TLS** verified against `click2dial.ca_file` (`core/src/tls.rs`), HTTP/1.1 only.
 //! * **No redirects**: a 3xx is an answer like any other, for the caller to refuse.
-//! * **Bounded answers**: a head of at most [`http1::MAX_HEAD_BYTES`], a body read up to the
+//! * **Bounded answers**: a head of at most `http1::MAX_HEAD_BYTES`, a body read up to the
 //!   caller's limit; a longer body is left unread and its connection closed, not kept.
+//! * **No `SIGPIPE`**: every write is a `send` with `MSG_NOSIGNAL` (`stream::NoSignal`), so a
+//!   connection the server reset fails the call instead of ending the PHP process.
 
 mod connect;
 mod http1;
