@@ -35,7 +35,8 @@ demo-cli: build
 	testing/scripts/demo
 
 # The benchmark (docs/benchmarks.md): makeCall side by side with PHP cURL and the native limit,
-# php-fpm behind nginx, and the costs; exits non-zero when a goal fails. Not part of make test.
+# its instructions a call (callgrind), the limits in the state folder and in Redis, php-fpm
+# behind nginx, and the costs; exits non-zero when a goal fails. Not part of make test.
 bench: build
 	testing/scripts/install-bench-deps
 	$(CARGO) build --release -p click2dial-bench

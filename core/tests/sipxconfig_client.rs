@@ -280,3 +280,54 @@ fn a_connection_closed_without_an_answer_is_unreachable() {
         "{err}"
     );
 }
+
+#[test]
+fn a_chunked_list_of_calls_in_progress_is_read_and_its_connection_kept() {
+    let chunked = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\
+        Transfer-Encoding: chunked\r\n\r\n\
+        e;ext=1\r\n{\"cdrs\": [{\"to\r\n\
+        b\r\n\": \"201\"}]}\r\n\
+        0\r\nX-Trailer: yes\r\n\r\n"
+        .to_vec();
+    let server = CannedServer::start(vec![
+        Answer(vec![chunked]),
+        answer("200 OK", "", b""),
+        answer("200 OK", "", b""),
+    ]);
+    let settings = server.settings();
+    let pin = Secret::from("0000");
+    let calls = click2dial_core::active_calls(&settings, "206", Some(&pin)).unwrap();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].to, "201");
+    assert!(
+        server.requests()[0]
+            .to_ascii_lowercase()
+            .contains("\r\naccept: application/json\r\n"),
+        "{:?}",
+        server.requests()
+    );
+    assert_eq!(call(&server, "207", "0000").unwrap(), 200);
+    assert_eq!(
+        server.connections(),
+        1,
+        "the chunked answer was read to its end"
+    );
+}
+
+#[test]
+fn an_answer_that_says_connection_close_is_not_kept() {
+    let server = CannedServer::start(vec![
+        answer("200 OK", "Connection: close\r\n", b""),
+        answer("200 OK", "", b""),
+        answer("200 OK", "", b""),
+    ]);
+    assert_eq!(call(&server, "207", "0000").unwrap(), 200);
+    assert_eq!(call(&server, "208", "0000").unwrap(), 200);
+    assert_eq!(server.connections(), 2, "closed as the answer said");
+    assert_eq!(call(&server, "209", "0000").unwrap(), 200);
+    assert_eq!(
+        server.connections(),
+        2,
+        "kept when the answer did not say close"
+    );
+}

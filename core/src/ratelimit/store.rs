@@ -21,13 +21,15 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
 
 use super::decide::{prune, Limits, Record};
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::private_dir::{self, effective_uid, Untrusted};
 use crate::settings::Settings;
+use crate::watched::lock;
 
 /// The most a record file may hold; a larger one is refused, not read. A record is a few lines
 /// (at most [`super::decide::MAX_KEPT_CALLS`] of about 16 bytes for the limit a minute).
@@ -35,6 +37,16 @@ pub const MAX_RECORD_BYTES: u64 = 256 * 1024;
 
 /// How many stale records one new record's sweep may look at, and so the most work it adds.
 const SWEEP_LOOKS: usize = 16;
+
+/// How long after sweeping a folder's `*<suffix>` files this process leaves them alone. Listing
+/// the folder is the costly part of a sweep (ext4 hashes every name of the blocks it reads, a
+/// few hundred µs once the folder holds a day of calls), and every `make_call` would pay it for
+/// records that go stale only after a day. At most [`SWEEP_LOOKS`] files a second a process
+/// still keeps up with far more calls than the limits or a PBX allow.
+const SWEEP_EVERY: Duration = Duration::from_secs(1);
+
+/// When this process last swept each folder and suffix (a few entries: one per state folder).
+static LAST_SWEEPS: Mutex<Vec<(PathBuf, String, Instant)>> = Mutex::new(Vec::new());
 
 /// How often a record is opened again when it was removed while this worker waited for it.
 const REOPENS: usize = 8;
@@ -149,10 +161,17 @@ impl Folder {
     /// half), private to this user: written to a new file beside it, then renamed over it.
     pub(crate) fn replace_file(&self, name: &str, text: &str) -> Result<()> {
         let temporary = format!(".{name}.{}", std::process::id());
-        let _ = self.remove(&temporary);
         let path = self.path.join(name);
         let written = (|| {
-            let mut file = self.open_new(&temporary)?;
+            let mut file = match self.open_new(&temporary) {
+                // Left by an earlier write of this process that broke off; removed only then,
+                // not looked for before every write (a lookup on every call).
+                Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {
+                    let _ = self.remove(&temporary);
+                    self.open_new(&temporary)?
+                }
+                opened => opened?,
+            };
             file.write_all(text.as_bytes())?;
             self.rename(&temporary, name)
         })();
@@ -207,8 +226,12 @@ impl Folder {
     }
 
     /// Removes the files named `*<suffix>` untouched for longer than `age`, looking at no more
-    /// than [`SWEEP_LOOKS`]. Failures are ignored: a sweep only tidies.
+    /// than [`SWEEP_LOOKS`], unless this process swept them less than [`SWEEP_EVERY`] ago.
+    /// Failures are ignored: a sweep only tidies.
     pub(crate) fn sweep_files(&self, suffix: &str, age: Duration) {
+        if !sweep_due(&self.path, suffix, Instant::now()) {
+            return;
+        }
         let Ok(entries) = std::fs::read_dir(&self.path) else {
             return;
         };
@@ -405,6 +428,25 @@ pub fn now_ms() -> u64 {
     u64::try_from(clock::epoch_ms(SystemTime::now())).unwrap_or(0)
 }
 
+/// Whether `folder`'s `*<suffix>` files are due for a sweep at `now`, which then counts as one.
+fn sweep_due(folder: &Path, suffix: &str, now: Instant) -> bool {
+    let mut last = lock(&LAST_SWEEPS);
+    let entry = last
+        .iter_mut()
+        .find(|(path, kind, _)| path == folder && kind == suffix);
+    match entry {
+        Some((_, _, at)) if now.saturating_duration_since(*at) < SWEEP_EVERY => false,
+        Some((_, _, at)) => {
+            *at = now;
+            true
+        }
+        None => {
+            last.push((folder.to_owned(), suffix.to_owned(), now));
+            true
+        }
+    }
+}
+
 fn record_problem(path: &Path, err: &io::Error) -> Error {
     match err.raw_os_error() {
         Some(libc::ELOOP) => bad_record(path, "is a symbolic link"),
@@ -453,4 +495,52 @@ fn unusable(folder: &Path, err: &io::Error) -> Error {
          the web server's user write there, or set click2dial.state_dir",
         folder.display()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_temporary_file_left_by_a_broken_write_does_not_stop_the_next() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        let settings = Settings {
+            state_dir: Some(dir.path().to_owned()),
+            ..Settings::default()
+        };
+        let left = dir.path().join(format!(".a.call.{}", std::process::id()));
+        std::fs::write(&left, "half").unwrap();
+        let folder = Folder::open(&settings).unwrap();
+        folder.replace_file("a.call", "whole").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.call")).unwrap(),
+            "whole"
+        );
+        assert!(!left.exists());
+        folder.replace_file("a.call", "again").unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.call")).unwrap(),
+            "again"
+        );
+    }
+
+    #[test]
+    fn a_folder_is_swept_once_a_second_per_suffix() {
+        let folder = Path::new("/nonexistent/sweep-test");
+        let start = Instant::now();
+        assert!(sweep_due(folder, ".call", start));
+        assert!(!sweep_due(folder, ".call", start + SWEEP_EVERY / 2));
+        assert!(
+            sweep_due(folder, ".calls", start + SWEEP_EVERY / 2),
+            "another kind of file has its own turn"
+        );
+        assert!(
+            sweep_due(Path::new("/nonexistent/other"), ".call", start),
+            "another folder has its own turn"
+        );
+        assert!(sweep_due(folder, ".call", start + SWEEP_EVERY));
+        assert!(!sweep_due(folder, ".call", start + SWEEP_EVERY));
+    }
 }

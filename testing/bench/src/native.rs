@@ -60,8 +60,11 @@ pub fn run_native(url: &str, ca: &str, user: &str, pin: &str, calls: usize, out:
     latency::report("native", &samples, total, out);
 }
 
+/// `make_call` in a loop; the state folder is `C2D_BENCH_STATE_DIR` (the bench run's own), or the
+/// default one when it is not set.
 pub fn run_core(url: &str, ca: &str, user: &str, pin: &str, calls: usize, out: &str) {
     let settings = Settings {
+        state_dir: std::env::var_os("C2D_BENCH_STATE_DIR").map(Into::into),
         server: url.to_owned(),
         ca_file: Some(ca.into()),
         rate_limit: 0,
