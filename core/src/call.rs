@@ -132,9 +132,8 @@ pub fn make_call(
         log.record.placed_at_ms = status::now_ms();
         // The call is placed; a record that cannot be written makes its status unknown, which
         // is no reason to report the call as failed.
-        let _ = log.write();
+        let _ = log.write_new();
     }
-    log.sweep();
     Ok(PlacedCall {
         pbx: settings.pbx,
         account: phone.sipx_user,

@@ -33,7 +33,7 @@ pub(crate) fn follow_detached(call: XmlCall, log: &mut CallLog, timeout: Duratio
     log.record.placed_at_ms = call.requested_at_ms();
     log.record.seen = call.seen().to_vec();
     log.record.deadline_ms = log.record.placed_at_ms + timeout.as_millis() as u64;
-    log.write()?;
+    log.write_new()?;
     let socket = std::os::fd::AsRawFd::as_raw_fd(call.stream());
     // SAFETY: fork has no preconditions; each branch below keeps to what is safe after it.
     match unsafe { libc::fork() } {

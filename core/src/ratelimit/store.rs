@@ -157,6 +157,19 @@ impl Folder {
         }
     }
 
+    /// Creates the file `name`, which must not be there yet, with `text`, private to this user.
+    /// Written in place, so a reader could see it half written: only for a name nobody can
+    /// know before this returns (a new call's record, under its random id).
+    pub(crate) fn create_file(&self, name: &str, text: &str) -> Result<()> {
+        let problem = |err: io::Error| record_problem(&self.path.join(name), &err);
+        let mut file = self.open_new(name).map_err(problem)?;
+        file.write_all(text.as_bytes()).map_err(|err| {
+            // Only the file this call made, half written, is removed.
+            let _ = self.remove(name);
+            problem(err)
+        })
+    }
+
     /// Replaces the file `name` with `text` at once (a reader sees the old or the new, never
     /// half), private to this user: written to a new file beside it, then renamed over it.
     pub(crate) fn replace_file(&self, name: &str, text: &str) -> Result<()> {

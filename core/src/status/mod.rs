@@ -60,7 +60,7 @@ impl CallLog {
         let mut bytes = [0u8; 16];
         getrandom::getrandom(&mut bytes)
             .map_err(|err| Error::new(ErrorKind::Internal, format!("no randomness: {err}")))?;
-        let id = bytes.iter().map(|b| format!("{b:02x}")).collect();
+        let id = hex(&bytes);
         Ok(CallLog {
             id,
             settings: settings.clone(),
@@ -72,6 +72,13 @@ impl CallLog {
     /// The call's id, which `callStatus` takes.
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// Writes the record of the call being placed for the first time, and removes a few records
+    /// of calls older than [`KEPT_FOR`] (at most once a second), so that the folder does not
+    /// grow with every call ever placed (on Redis they expire by themselves).
+    pub fn write_new(&self) -> Result<()> {
+        self.with_store(|store| store.create(&self.id, &self.record.render()))
     }
 
     /// Writes the record as it stands.
@@ -101,14 +108,17 @@ impl CallLog {
             None => work(&RecordStore::open(&self.settings)?),
         }
     }
+}
 
-    /// Removes a few records of calls older than [`KEPT_FOR`], so that the folder does not
-    /// grow with every call ever placed (on Redis they expire by themselves).
-    pub fn sweep(&self) {
-        if let Ok(store) = RecordStore::open(&self.settings) {
-            store.sweep();
-        }
+/// `bytes` in lower-case hex (a call id is made for every call: no formatting machinery).
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(bytes.len() * 2);
+    for byte in bytes {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0xf)]));
     }
+    text
 }
 
 /// True for a text that can be a call's id (and so a file name in the state folder).
@@ -413,16 +423,39 @@ mod tests {
                 file.set_modified(two_days_ago).unwrap();
             }
         }
-        CallLog::new(&settings, record(&[], None, Ending::Following))
-            .unwrap()
-            .sweep();
+        let log = CallLog::new(&settings, record(&[], None, Ending::Following)).unwrap();
+        log.write_new().unwrap();
         let left = |name: &str| dir.path().join(name).exists();
+        assert!(
+            left(&format!("{}.call", log.id())),
+            "the new record is written"
+        );
         assert!(!left("old.call"));
         assert!(left("new.call"));
         assert!(
             left("old.calls"),
             "the limits' records are not this sweep's"
         );
+    }
+
+    #[test]
+    fn a_new_call_s_id_is_32_hex_digits_and_its_record_is_created_once() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        let settings = Settings {
+            state_dir: Some(dir.path().to_owned()),
+            ..Settings::default()
+        };
+        let log = CallLog::new(&settings, record(&[], None, Ending::Following)).unwrap();
+        assert!(is_call_id(log.id()), "{}", log.id());
+        assert_eq!(hex(&[0x00, 0x9f, 0xa0, 0xff]), "009fa0ff");
+        log.write_new().unwrap();
+        assert!(
+            log.write_new().is_err(),
+            "a record already there is not overwritten"
+        );
+        log.write().unwrap();
     }
 
     #[test]

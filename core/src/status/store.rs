@@ -107,6 +107,20 @@ impl RecordStore {
         }
     }
 
+    /// Writes the first record of the new call `id` and tidies the folder (see [`Self::sweep`]):
+    /// one file created in place, since nobody can ask about the call before its id is
+    /// returned.
+    pub fn create(&self, id: &str, text: &str) -> Result<()> {
+        match self {
+            RecordStore::Folder(folder) => {
+                folder.create_file(&file_name(id), text)?;
+                self.sweep();
+                Ok(())
+            }
+            RecordStore::Shared { .. } => self.write(id, text, false),
+        }
+    }
+
     /// Replaces the record of call `id` by `text`; `by_follower` also sets the follower's lease
     /// (on Redis), in the same round trip.
     pub fn write(&self, id: &str, text: &str, by_follower: bool) -> Result<()> {
