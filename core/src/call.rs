@@ -127,8 +127,11 @@ pub fn make_call(
     let mut log = CallLog::new(settings, new_record(settings, login, &phone, &dialed))?;
     let sent = pbx.place_call(settings, caller, password.as_ref(), &dialed, &mut log);
     admission.settle(&sent);
+    if sent.is_err() {
+        log.discard();
+    }
     let accepted = sent?;
-    if !log.record.followed {
+    if !log.record.followed && !log.is_written() {
         log.record.placed_at_ms = status::now_ms();
         // The call is placed; a record that cannot be written makes its status unknown, which
         // is no reason to report the call as failed.

@@ -255,3 +255,38 @@ fn with_a_dial_plan_every_spelling_that_dials_the_same_string_rings_once() {
     assert_eq!(first.dialed.as_str(), "00301234567");
     assert_eq!(pbx.requests(), 1);
 }
+
+fn call_records(state: &Path) -> usize {
+    std::fs::read_dir(state)
+        .unwrap()
+        .filter(|entry| {
+            let name = entry.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".call")
+        })
+        .count()
+}
+
+#[test]
+fn a_placed_call_leaves_its_record_and_a_refused_one_none() {
+    let state = state_dir();
+    let accepting = Pbx::start(Answers::Accepted);
+    let placed = make_call(
+        &settings(accepting.port, state.path()),
+        "2001",
+        "206",
+        Some(&pin("0000")),
+    )
+    .unwrap();
+    assert_eq!(call_records(state.path()), 1);
+    assert!(state
+        .path()
+        .join(format!("{}.call", placed.call_id))
+        .exists());
+    // The record is written while the PBX works on the request: a refusal removes it again.
+    let refusing = Pbx::start(Answers::WrongPin);
+    assert_eq!(
+        call_kind(&settings(refusing.port, state.path()), "2002", "206"),
+        WRONG_PIN
+    );
+    assert_eq!(call_records(state.path()), 1);
+}

@@ -28,7 +28,7 @@ use crate::error::{quoted, Error, ErrorKind, Result};
 use crate::number::DialString;
 use crate::secret::Secret;
 use crate::settings::{ServerUrl, Settings};
-use crate::transport::{Answer, Failure, Request, Target};
+use crate::transport::{Answer, Failure, Request, Target, WhileWaiting};
 use crate::watched::lock;
 use crate::{tls, transport};
 use zeroize::Zeroizing;
@@ -61,11 +61,25 @@ impl Pbx for SipXconfig {
         caller: Caller<'_>,
         password: Option<&Secret>,
         number: &DialString,
-        _log: &mut CallLog,
+        log: &mut CallLog,
     ) -> Result<Accepted> {
         let server = server(settings)?;
         let password = password.ok_or_else(no_password)?;
-        let accepted = place_call(settings, &server, &caller.phone.sipx_user, password, number)?;
+        // The call's record is written while sipXconfig works on the request (see
+        // `CallLog::write_new`); a refused call's is removed again by `make_call`.
+        log.record.placed_at_ms = status::now_ms();
+        let log = &*log;
+        let write_record = || {
+            let _ = log.write_new();
+        };
+        let accepted = place_call(
+            settings,
+            &server,
+            &caller.phone.sipx_user,
+            password,
+            number,
+            WhileWaiting(&write_record),
+        )?;
         Ok(Accepted {
             status: accepted.status,
             elapsed: accepted.elapsed,
@@ -183,6 +197,7 @@ fn place_call(
     user: &str,
     password: &Secret,
     number: &DialString,
+    while_waiting: WhileWaiting<'_>,
 ) -> Result<CallAccepted> {
     let path = format!(
         "{}sipxconfig/rest/call/{}",
@@ -195,9 +210,12 @@ fn place_call(
         server,
         user,
         password,
-        "PUT",
-        &path,
-        BodyUse::Drain,
+        Ask {
+            method: "PUT",
+            path: &path,
+            body_use: BodyUse::Drain,
+            while_waiting: Some(while_waiting),
+        },
     )?;
     let elapsed = started.elapsed();
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
@@ -227,7 +245,13 @@ fn active_calls(
     let keep = BodyUse::Keep {
         limit: MAX_LIST_BYTES,
     };
-    let answer = exchange(settings, server, user, password, "GET", &path, keep)?;
+    let ask = Ask {
+        method: "GET",
+        path: &path,
+        body_use: keep,
+        while_waiting: None,
+    };
+    let answer = exchange(settings, server, user, password, ask)?;
     let status = StatusCode::from_u16(answer.status).unwrap_or(StatusCode::BAD_GATEWAY);
     if !status.is_success() {
         return Err(refusal(
@@ -272,16 +296,28 @@ enum BodyUse {
     Keep { limit: usize },
 }
 
-/// Sends `method` `path` as `user` over this process's client and reads the answer.
+/// One request to sipXconfig: what is asked, and what is done meanwhile.
+struct Ask<'a> {
+    method: &'a str,
+    path: &'a str,
+    body_use: BodyUse,
+    while_waiting: Option<WhileWaiting<'a>>,
+}
+
+/// Sends `ask` as `user` over this process's client and reads the answer.
 fn exchange(
     settings: &Settings,
     server: &Server,
     user: &str,
     password: &Secret,
-    method: &str,
-    path: &str,
-    body_use: BodyUse,
+    ask: Ask<'_>,
 ) -> Result<Answer> {
+    let Ask {
+        method,
+        path,
+        body_use,
+        while_waiting,
+    } = ask;
     let transport = transport::client(settings.ca_file.as_deref(), settings.connect_timeout)?;
     let credentials = authorization(user, password);
     let (body_limit, keep_body) = match body_use {
@@ -302,6 +338,7 @@ fn exchange(
         timeout: settings.timeout,
         body_limit,
         keep_body,
+        while_waiting,
     };
     transport
         .exchange(&server.target, &request)

@@ -173,7 +173,11 @@ impl Folder {
     /// Replaces the file `name` with `text` at once (a reader sees the old or the new, never
     /// half), private to this user: written to a new file beside it, then renamed over it.
     pub(crate) fn replace_file(&self, name: &str, text: &str) -> Result<()> {
-        let temporary = format!(".{name}.{}", std::process::id());
+        // One temporary name per thread: two threads of a process (a threaded SAPI, tests)
+        // must not write into each other's; a thread's own leftover is reused below.
+        // SAFETY: gettid has no preconditions.
+        let thread = unsafe { libc::gettid() };
+        let temporary = format!(".{name}.{}-{thread}", std::process::id());
         let path = self.path.join(name);
         let written = (|| {
             let mut file = match self.open_new(&temporary) {
@@ -523,7 +527,11 @@ mod tests {
             state_dir: Some(dir.path().to_owned()),
             ..Settings::default()
         };
-        let left = dir.path().join(format!(".a.call.{}", std::process::id()));
+        // SAFETY: gettid has no preconditions.
+        let thread = unsafe { libc::gettid() };
+        let left = dir
+            .path()
+            .join(format!(".a.call.{}-{thread}", std::process::id()));
         std::fs::write(&left, "half").unwrap();
         let folder = Folder::open(&settings).unwrap();
         folder.replace_file("a.call", "whole").unwrap();

@@ -82,8 +82,8 @@ pub fn active_calls(
     calls
 }
 
-/// The list kept under `name`, if one is fresh and was read after the call was placed (an
-/// older one cannot show the call).
+/// The list kept under `name`, if one is fresh and was read after the millisecond the call
+/// was sent in (an older one cannot show the call; one of the same millisecond may not).
 fn kept_list(
     store: &RecordStore,
     name: &str,
@@ -91,7 +91,7 @@ fn kept_list(
 ) -> Result<Option<Vec<ActiveCall>>> {
     Ok(store
         .read_kept(name, SHARED_FOR_MS)?
-        .filter(|(read_at_ms, _)| *read_at_ms >= record.placed_at_ms)
+        .filter(|(read_at_ms, _)| *read_at_ms > record.placed_at_ms)
         .and_then(|(_, kept)| activecalls::parse(kept.as_bytes()).ok()))
 }
 

@@ -52,6 +52,8 @@ pub struct CallLog {
     pub record: CallRecord,
     /// The store the follower keeps for its whole life; `None`: opened for each write.
     own_store: Option<RecordStore>,
+    /// Whether the first record was written ([`CallLog::write_new`]).
+    written: std::cell::Cell<bool>,
 }
 
 impl CallLog {
@@ -66,6 +68,7 @@ impl CallLog {
             settings: settings.clone(),
             record,
             own_store: None,
+            written: std::cell::Cell::new(false),
         })
     }
 
@@ -77,8 +80,27 @@ impl CallLog {
     /// Writes the record of the call being placed for the first time, and removes a few records
     /// of calls older than [`KEPT_FOR`] (at most once a second), so that the folder does not
     /// grow with every call ever placed (on Redis they expire by themselves).
+    ///
+    /// A PBX may call it while it waits for the server's answer to the call (sipXconfig does:
+    /// the record then costs the caller no time); [`crate::make_call`] writes it after the call
+    /// otherwise.
     pub fn write_new(&self) -> Result<()> {
-        self.with_store(|store| store.create(&self.id, &self.record.render()))
+        self.with_store(|store| store.create(&self.id, &self.record.render()))?;
+        self.written.set(true);
+        Ok(())
+    }
+
+    /// Whether the first record was written.
+    pub fn is_written(&self) -> bool {
+        self.written.get()
+    }
+
+    /// Removes the record of a call that was not placed after all (nobody has its id).
+    pub fn discard(&self) {
+        if self.written.get() {
+            let _ = self.with_store(|store| store.remove(&self.id));
+            self.written.set(false);
+        }
     }
 
     /// Writes the record as it stands.

@@ -150,6 +150,22 @@ impl RecordStore {
         }
     }
 
+    /// Removes the record of call `id`.
+    pub fn remove(&self, id: &str) -> Result<()> {
+        match self {
+            RecordStore::Folder(folder) => {
+                folder.release_file(&file_name(id));
+                Ok(())
+            }
+            RecordStore::Shared { .. } => self.on_redis(|connection| {
+                match connection.command(&[b"DEL", record_key(id).as_bytes()])? {
+                    Reply::Integer(_) => Ok(()),
+                    other => Err(sharedstate::wrong_reply("DEL", Some(other))),
+                }
+            }),
+        }
+    }
+
     /// Renews the follower's lease on call `id` (nothing to do on the folder).
     pub fn renew_lease(&self, id: &str) -> Result<()> {
         match self {

@@ -33,6 +33,20 @@ pub struct Request<'a> {
     pub body_limit: usize,
     /// Whether the body is wanted; otherwise it is only read so that the connection can be kept.
     pub keep_body: bool,
+    /// Work to do once the request is sent, while the server works on it (see [`WhileWaiting`]).
+    pub while_waiting: Option<WhileWaiting<'a>>,
+}
+
+/// Work done between sending a request and reading its answer: the time the server takes is
+/// spent anyway, so what has to be done for the request's sake but need not be done before it
+/// (a call's record, see `status`) costs the caller nothing there.
+#[derive(Clone, Copy)]
+pub struct WhileWaiting<'a>(pub &'a dyn Fn());
+
+impl std::fmt::Debug for WhileWaiting<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("WhileWaiting(..)")
+    }
 }
 
 /// What came back.
@@ -92,6 +106,9 @@ pub fn exchange(
     deadline: Instant,
 ) -> Result<(Answer, bool), Failure> {
     stream.write_all(head).map_err(Failure::Io)?;
+    if let Some(WhileWaiting(work)) = request.while_waiting {
+        work();
+    }
     let mut reader = Reader {
         stream,
         deadline,

@@ -42,7 +42,7 @@ use crate::error::Result;
 use crate::tls;
 use crate::watched::lock;
 
-pub use http1::{Answer, Request};
+pub use http1::{Answer, Request, WhileWaiting};
 pub use stream::Failure;
 use stream::Stream;
 
